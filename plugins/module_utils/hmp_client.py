@@ -1,0 +1,207 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one HMP 3.5 REST API client: cookie session, JSON, paging, errors."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+import threading
+
+from urllib.parse import parse_qsl, quote, urlsplit
+
+from ansible.module_utils.basic import env_fallback, missing_required_lib
+
+from ansible_collections.haivision.media.plugins.module_utils.transport import (
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, HaivisionError, ProtocolError, Transport, check_https, tls_verify)
+
+try:
+    import requests
+except ImportError:  # pragma: no cover - reported through missing_required_lib
+    pass
+
+HMP_CONNECTION_SPEC = dict(
+    hmp_url=dict(type="str", required=True, fallback=(env_fallback, ["HMP_URL"])),
+    hmp_username=dict(type="str", required=True, fallback=(env_fallback, ["HMP_USERNAME"])),
+    hmp_password=dict(type="str", required=True, no_log=True, fallback=(env_fallback, ["HMP_PASSWORD"])),
+    validate_certs=dict(type="bool", default=True),
+    ca_path=dict(type="path"),
+    timeout=dict(type="int", default=30),
+)
+
+LOGIN_PATH = "/apis/authentication/login"
+SESSION_COOKIE = "calypso-session-id"
+PAGE_SIZE = 100  # the platform caps collection pages at 100
+MAX_PAGES = 10000
+NO_RESULTS = "040012"
+
+
+def quote_id(value):
+    return quote("%s" % value, safe="")
+
+
+def check_hmp_libs(module):
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
+
+
+class HMPClient:
+    """Talks to one HMP platform under one login.
+
+    Use as a context manager: the login happens on the first request and the
+    logout when the block ends, also when it ends with a failure (fail_json
+    raises SystemExit, which passes through ``__exit__``).
+    """
+
+    product = "HMP"
+
+    def __init__(self, url, username, password, validate_certs=True, ca_path=None, timeout=30, retries=4, backoff=0.5):
+        self.base_url = check_https(url, "HMP")
+        self.username = username
+        self._password = password
+        self.session = requests.Session()
+        self.session.headers["Accept"] = "application/json"
+        self.transport = Transport(self.session, verify=tls_verify(validate_certs, ca_path), timeout=timeout, retries=retries, backoff=backoff)
+        self.logged_in = False
+        self.logins = 0
+        # Detail reads may run on a few threads; only one of them logs in again.
+        self._login_lock = threading.Lock()
+        self._generation = 0
+
+    @classmethod
+    def from_module(cls, module):
+        check_hmp_libs(module)
+        params = module.params
+        return cls(params["hmp_url"], params["hmp_username"], params["hmp_password"],
+                   validate_certs=params["validate_certs"], ca_path=params["ca_path"], timeout=params["timeout"])
+
+    @property
+    def stats(self):
+        return dict(self.transport.stats, logins=self.logins)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.logout()
+        return False
+
+    # -- session -------------------------------------------------------------
+
+    def login(self):
+        self.session.cookies.clear()
+        response = self._send("POST", LOGIN_PATH, {"username": self.username, "password": self._password})
+        self._raise_for_error("POST", LOGIN_PATH, response)
+        if not self.session.cookies.get(SESSION_COOKIE):
+            raise ProtocolError(self.product, "POST", LOGIN_PATH, response.status_code,
+                                "no %s cookie in the login answer" % SESSION_COOKIE)
+        self.logged_in = True
+        self.logins += 1
+        self._generation += 1
+
+    def logout(self):
+        """End the platform session; never raises (it runs while a failure may be propagating)."""
+        if not self.logged_in:
+            return
+        self.logged_in = False
+        try:
+            self._send("DELETE", LOGIN_PATH)
+        except HaivisionError:
+            pass  # the session expires on its own; the module's own result matters more
+        self.session.cookies.clear()
+
+    # -- requests ------------------------------------------------------------
+
+    def _send(self, method, path, body=None, params=None):
+        headers = {}
+        data = None
+        if body is not None:
+            data = json.dumps(body)
+            headers["Content-Type"] = "application/json"
+        url = path if path.startswith("https://") else self.base_url + path
+        return self.transport.send(method, url, urlsplit(url).path, data=data, headers=headers, params=params)
+
+    def request(self, method, path, body=None, params=None):
+        """Send one request under the login; return the decoded JSON (None for an empty body)."""
+        with self._login_lock:
+            if not self.logged_in:
+                self.login()
+            generation = self._generation
+        response = self._send(method, path, body, params)
+        if response.status_code == 401:
+            # The session expired mid-run: one new login, then the same request
+            # again (a 401 means the platform did not act on it).
+            with self._login_lock:
+                if generation == self._generation:
+                    self.logged_in = False
+                    self.login()
+            response = self._send(method, path, body, params)
+        self._raise_for_error(method, urlsplit(path).path, response)
+        return self._decode(method, urlsplit(path).path, response)
+
+    def _decode(self, method, path, response):
+        if not response.content or not response.content.strip():
+            return None
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ProtocolError(self.product, method, path, response.status_code, "malformed JSON (%s)" % exc)
+
+    def _raise_for_error(self, method, path, response):
+        if response.status_code < 400:
+            return
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            raise ApiError(self.product, method, path, response.status_code, message=response.reason)
+        raise ApiError(self.product, method, path, response.status_code, code=payload.get("code"),
+                       message=payload.get("message"), name=payload.get("name"))
+
+    # -- shapes --------------------------------------------------------------
+
+    def get_one(self, path, resource_id=None):
+        """One resource; the platform may answer ``data`` as a list (single source GET does)."""
+        data = (self.request("GET", path) or {}).get("data")
+        if isinstance(data, list):
+            if resource_id is not None:
+                matches = [item for item in data if isinstance(item, dict) and item.get("id") == resource_id]
+                if matches:
+                    return matches[0]
+            if len(data) == 1:
+                return data[0]
+            raise ProtocolError(self.product, "GET", path, 200, "expected one resource, got a list of %d" % len(data))
+        return data
+
+    def list_all(self, path, params=None, paged=True):
+        """Every item of a (paged) collection; 404 NoResults means empty."""
+        query = dict(params or {})
+        if paged:
+            query.update(page=1, pageSize=PAGE_SIZE)
+        items = []
+        next_url = path
+        seen = set()
+        for page in range(1, MAX_PAGES + 1):
+            try:
+                payload = self.request("GET", next_url, params=query) or {}
+            except ApiError as exc:
+                if exc.status == 404 and (exc.code == NO_RESULTS or exc.name == "NoResults"):
+                    break
+                raise
+            data = payload.get("data") or []
+            items.extend(data if isinstance(data, list) else [data])
+            paging = payload.get("paging") or {}
+            link = paging.get("next")
+            if not link or link in seen or not data:
+                break
+            seen.add(link)
+            if link.startswith("http"):
+                # Follow the platform's own link (on our host: never let a
+                # response redirect the session cookie elsewhere).
+                split = urlsplit(link)
+                next_url, query = split.path, dict(parse_qsl(split.query, keep_blank_values=True))
+            else:
+                next_url, query = path, dict(query, page=page + 1)
+        return items

@@ -1,0 +1,65 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""An HMP platform as users read it: paged collections read whole, sessions with their parts."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.haivision.media.plugins.module_utils.hmp_client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
+
+DETAIL_WORKERS = 4
+COLLECTIONS = {
+    "sources": "/apis/sources",
+    "recordings": "/apis/recordings",
+    "categories": "/apis/categories",
+    "users": "/apis/users/enabled",
+    "groups": "/apis/groups/enabled",
+    "events": "/apis/events",
+}
+
+
+def session_parts(client, session_id):
+    """A session's sources, metadata and shares (each may be an empty 404)."""
+    base = "/apis/sessions/%s" % quote_id(session_id)
+    return {
+        "sources": client.list_all(base + "/sources"),
+        "metadata": client.list_all(base + "/metadata", paged=False),
+        "shares": client.list_all(base + "/shares"),
+    }
+
+
+def sessions_view(client, sources=None):
+    """Every session with its parts; its sources as {id, name, index} (the API gives only ids)."""
+    sessions = client.list_all("/apis/sessions")
+    if not sessions:
+        return []
+    if sources is None:
+        sources = client.list_all("/apis/sources")
+    names = dict((s.get("id"), s.get("name")) for s in sources)
+    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
+        parts = list(pool.map(lambda s: session_parts(client, s["id"]), sessions))
+    result = []
+    for session, extra in zip(sessions, parts):
+        session = dict(session)
+        session.pop("sources", None)
+        extra["sources"] = [{"id": item.get("sourceId"), "name": names.get(item.get("sourceId")), "index": item.get("index")}
+                            for item in sorted(extra["sources"], key=lambda i: i.get("index") or 0)]
+        session.update(extra)
+        result.append(session)
+    return result
+
+
+def platform_view(client, gather):
+    result = {}
+    if "version" in gather:
+        result["version"] = (client.request("GET", "/apis/system/version") or {}).get("data")
+    for name, path in COLLECTIONS.items():
+        if name in gather:
+            result[name] = client.list_all(path)
+    if "sessions" in gather:
+        result["sessions"] = sessions_view(client, result.get("sources"))
+    return mask_secrets(result)

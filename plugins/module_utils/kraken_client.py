@@ -1,0 +1,181 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one Kraken REST API v1.0 client: OAuth 1.0 signing, XML, errors, empty lists."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from urllib.parse import quote
+
+from ansible.module_utils.basic import env_fallback, missing_required_lib
+
+from ansible_collections.haivision.media.plugins.module_utils import kraken_xml
+from ansible_collections.haivision.media.plugins.module_utils.transport import (
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, ProtocolError, Transport, check_https, tls_verify)
+
+try:
+    import requests
+    from requests_oauthlib import OAuth1
+    HAS_OAUTH = True
+    OAUTH_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - reported through missing_required_lib
+    HAS_OAUTH = False
+    OAUTH_IMPORT_ERROR = exc
+
+KRAKEN_CONNECTION_SPEC = dict(
+    kraken_url=dict(type="str", required=True, fallback=(env_fallback, ["KRAKEN_URL"])),
+    kraken_consumer_key=dict(type="str", required=True, no_log=False, fallback=(env_fallback, ["KRAKEN_CONSUMER_KEY"])),
+    kraken_consumer_secret=dict(type="str", required=True, no_log=True, fallback=(env_fallback, ["KRAKEN_CONSUMER_SECRET"])),
+    validate_certs=dict(type="bool", default=True),
+    ca_path=dict(type="path"),
+    timeout=dict(type="int", default=30),
+)
+
+# Kind (collection name) -> the singular used in links: /apis/kraken/inputs/input-<id>.
+KINDS = {"inputs": "input", "outputs": "output", "transcoders": "transcoder", "streams": "stream",
+         "configurations": "configuration"}
+
+NO_RESULTS = "1001"
+
+
+def check_kraken_libs(module):
+    """Fail clearly when a runtime dependency is missing on the managed node."""
+    for ok, name, error in ((HAS_REQUESTS, "requests", REQUESTS_IMPORT_ERROR),
+                            (HAS_OAUTH, "requests-oauthlib", OAUTH_IMPORT_ERROR),
+                            (kraken_xml.HAS_LXML, "lxml", kraken_xml.LXML_IMPORT_ERROR)):
+        if not ok:
+            module.fail_json(msg=missing_required_lib(name), exception=str(error))
+
+
+class KrakenClient:
+    """Talks to one Kraken portal. Every request is signed; every body is XML."""
+
+    product = "Kraken"
+
+    def __init__(self, url, consumer_key, consumer_secret, validate_certs=True, ca_path=None, timeout=30,
+                 retries=4, backoff=0.5):
+        self.base_url = check_https(url, "Kraken")
+        session = requests.Session()
+        # Two-legged OAuth: consumer key and secret, no token; oauthlib signs
+        # query parameters too, so paths may carry them.
+        session.auth = OAuth1(consumer_key, client_secret=consumer_secret, signature_method="HMAC-SHA1",
+                              signature_type="AUTH_HEADER")
+        session.headers["Accept"] = "application/xml"
+        self.transport = Transport(session, verify=tls_verify(validate_certs, ca_path), timeout=timeout, retries=retries, backoff=backoff)
+
+    @classmethod
+    def from_module(cls, module):
+        check_kraken_libs(module)
+        params = module.params
+        return cls(params["kraken_url"], params["kraken_consumer_key"], params["kraken_consumer_secret"],
+                   validate_certs=params["validate_certs"], ca_path=params["ca_path"], timeout=params["timeout"])
+
+    @property
+    def stats(self):
+        return self.transport.stats
+
+    def request(self, method, path, element=None, params=None):
+        """Send one request; return the ``<response>`` root element, or raise ApiError/ProtocolError."""
+        headers = {}
+        data = None
+        if element is not None:
+            data = kraken_xml.to_bytes(element)
+            headers["Content-Type"] = "application/xml"
+        response = self.transport.send(method, self.base_url + path, path, data=data, headers=headers, params=params)
+        root = None
+        if response.content and response.content.strip():
+            try:
+                root = kraken_xml.parse(response.content)
+            except ValueError as exc:
+                if response.status_code >= 400:
+                    raise ApiError(self.product, method, path, response.status_code,
+                                   message=response.text[:200] or response.reason)
+                raise ProtocolError(self.product, method, path, response.status_code, exc)
+        if response.status_code >= 400:
+            error = root.find("error") if root is not None else None
+            if error is not None:
+                raise ApiError(self.product, method, path, response.status_code,
+                               code=(error.findtext("code") or "").strip() or None,
+                               message=(error.findtext("message") or "").strip() or None)
+            raise ApiError(self.product, method, path, response.status_code, message=response.reason)
+        return root
+
+    # -- collections -------------------------------------------------------
+
+    @staticmethod
+    def item_path(kind, uuid):
+        return "/apis/kraken/%s/%s-%s" % (kind, KINDS[kind], quote(uuid, safe=""))
+
+    def list(self, kind):
+        """The collection's minimal entries; a 404 with error 1001 means empty."""
+        path = "/apis/kraken/%s" % kind
+        try:
+            root = self.request("GET", path)
+        except ApiError as exc:
+            if exc.status == 404 and exc.code in (NO_RESULTS, None):
+                return []
+            raise
+        container = root.find(kind) if root is not None else None
+        if container is None:
+            return []
+        return [self._with_uuid(kind, entry) for entry in kraken_xml.element_to_value(container)]
+
+    def _with_uuid(self, kind, entry):
+        if isinstance(entry, dict) and not entry.get("uuid"):
+            entry["uuid"] = kraken_xml.link_id(entry.get("_links", {}).get("self"), KINDS[kind])
+        return entry
+
+    def get(self, kind, uuid):
+        root = self.request("GET", self.item_path(kind, uuid))
+        element = root.find(KINDS[kind]) if root is not None else None
+        if element is None:
+            # Some firmware wraps a single resource in its collection element.
+            container = root.find(kind) if root is not None else None
+            element = container.find(KINDS[kind]) if container is not None else None
+        if element is None:
+            raise ProtocolError(self.product, "GET", self.item_path(kind, uuid), 200, "no <%s> element" % KINDS[kind])
+        return self._with_uuid(kind, kraken_xml.element_to_value(element))
+
+    def create(self, kind, fields):
+        """POST a new resource from wire-named fields; return its uuid."""
+        path = "/apis/kraken/%s" % kind
+        root = self.request("POST", path, kraken_xml.build(KINDS[kind], fields))
+        href = root.find("link").get("href") if root is not None and root.find("link") is not None else None
+        if not href:
+            raise ProtocolError(self.product, "POST", path, 201, "no <link> to the created resource")
+        return kraken_xml.link_id(href, KINDS[kind])
+
+    def update(self, kind, uuid, fields):
+        self.request("PUT", self.item_path(kind, uuid), kraken_xml.build(KINDS[kind], fields))
+
+    def delete(self, kind, uuid):
+        self.request("DELETE", self.item_path(kind, uuid))
+
+    # -- read-only resources -----------------------------------------------
+
+    def system(self):
+        root = self.request("GET", "/apis/kraken/system")
+        element = root.find("system") if root is not None else None
+        return kraken_xml.element_to_value(element) if element is not None else {}
+
+    def servers(self):
+        try:
+            root = self.request("GET", "/apis/servers")
+        except ApiError as exc:
+            if exc.status == 404:
+                return []
+            raise
+        container = root.find("servers") if root is not None else None
+        return kraken_xml.element_to_value(container) if container is not None else []
+
+    def nics(self, server_id):
+        path = "/apis/servers/server-%s/nics" % quote(server_id, safe="")
+        try:
+            root = self.request("GET", path)
+        except ApiError as exc:
+            if exc.status == 404 and exc.code in (NO_RESULTS, None):
+                return []
+            raise
+        container = root.find("nics") if root is not None else None
+        return kraken_xml.element_to_value(container) if container is not None else []

@@ -1,0 +1,75 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A Kraken device as users read it: snake_case keys, typed values, references as {name, uuid}."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.haivision.media.plugins.module_utils.kraken_xml import camel_to_snake, link_id
+from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
+
+DETAIL_WORKERS = 4  # bounded: a Kraken portal is a small appliance
+RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams", "configurations")
+# Values that stay text even when they look like numbers.
+TEXT_KEYS = frozenset(("name", "description", "url", "uuid", "id", "srt_address", "address", "session_name",
+                       "session_description", "keywords", "author", "version", "srt_passphrase", "mode_id",
+                       "start_time", "framerate", "config_format", "config_framerate"))
+_INT = re.compile(r"^-?\d+$")
+
+
+def typed(key, value):
+    """Wire text to the YAML type users expect: on/off to bool, integers to int."""
+    if isinstance(value, dict):
+        return reference_or_dict(value)
+    if isinstance(value, list):
+        return [typed(key, v) for v in value]
+    if value in ("on", "off"):
+        return value == "on"
+    if key not in TEXT_KEYS and isinstance(value, str) and _INT.match(value):
+        return int(value)
+    return value
+
+
+def reference_or_dict(value):
+    links = value.get("_links") or {}
+    rel = next((r for r in links if r != "self"), None)
+    if rel and set(value) <= {"name", "_links"}:
+        # A reference such as <input><name/><link rel="input" href=".../input-<uuid>"/></input>.
+        return {"name": value.get("name"), "uuid": link_id(links[rel], rel)}
+    return dict((camel_to_snake(k), typed(camel_to_snake(k), v)) for k, v in value.items() if not k.startswith("_"))
+
+
+def resource_view(raw):
+    """One resource's detail dict (wire names) as users read it; secrets masked."""
+    return mask_secrets(reference_or_dict(raw))
+
+
+def fetch_details(client, kind, entries):
+    """Detail GETs for a list of entries, concurrently on a small bounded pool."""
+    uuids = [e["uuid"] for e in entries]
+    if len(uuids) <= 1:
+        return [client.get(kind, u) for u in uuids]
+    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
+        return list(pool.map(lambda u: client.get(kind, u), uuids))
+
+
+def device_view(client, gather):
+    result = {}
+    if "system" in gather:
+        result["system"] = reference_or_dict(client.system())
+    if "servers" in gather:
+        servers = []
+        for server in client.servers():
+            view = reference_or_dict(server)
+            view["nics"] = [reference_or_dict(nic) for nic in client.nics(server.get("id"))]
+            servers.append(view)
+        result["servers"] = servers
+    for kind in RESOURCE_KINDS:
+        if kind in gather:
+            details = fetch_details(client, kind, client.list(kind))
+            result[kind] = sorted((resource_view(d) for d in details), key=lambda r: (r.get("name") or "", r.get("uuid")))
+    return result

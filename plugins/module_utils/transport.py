@@ -1,0 +1,189 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""HTTP transport shared by the Kraken and HMP clients: typed errors and safe retries."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import time
+
+try:
+    import requests
+    from urllib3.exceptions import NewConnectionError
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - reported by the module through missing_required_lib
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = exc
+
+WRITE_METHODS = frozenset(("POST", "PUT", "DELETE", "PATCH"))
+RETRY_STATUSES = frozenset((502, 503, 504))
+
+
+class HaivisionError(Exception):
+    """Base of every error the clients raise; modules turn it into fail_json in one place."""
+
+    def result_fields(self):
+        return {}
+
+
+class ConfigurationError(HaivisionError):
+    """Connection options that cannot work (e.g. an http:// URL)."""
+
+
+class TransportError(HaivisionError):
+    """The request got no usable HTTP answer (refused, timed out, dropped)."""
+
+    def __init__(self, method, path, reason, maybe_applied=False):
+        self.method = method
+        self.path = path
+        self.reason = reason
+        self.maybe_applied = maybe_applied
+        text = "%s %s failed: %s" % (method, path, reason)
+        if maybe_applied:
+            text += ("; the device may have applied this write before the connection was lost, so it was not "
+                     "repeated: run the task again to converge")
+        super(TransportError, self).__init__(text)
+
+    def result_fields(self):
+        return {"method": self.method, "path": self.path, "maybe_applied": self.maybe_applied}
+
+
+class ProtocolError(HaivisionError):
+    """The device answered, but with a body that cannot be read (malformed, wrong type, unsafe XML)."""
+
+    def __init__(self, product, method, path, status, reason):
+        self.method = method
+        self.path = path
+        self.status = status
+        super(ProtocolError, self).__init__("%s answered %s %s (HTTP %s) with an unreadable body: %s"
+                                            % (product, method, path, status, reason))
+
+    def result_fields(self):
+        return {"status": self.status, "method": self.method, "path": self.path}
+
+
+class ApiError(HaivisionError):
+    """The device answered with an error. ``product`` is 'Kraken' or 'HMP'."""
+
+    def __init__(self, product, method, path, status, code=None, message=None, name=None):
+        self.product = product
+        self.method = method
+        self.path = path
+        self.status = status
+        self.code = code
+        self.name = name
+        self.message = message
+        label = "%s API error" % product
+        if code:
+            label += " %s" % code
+        if name:
+            label += " %s" % name
+        text = "%s (HTTP %s) on %s %s" % (label, status, method, path)
+        if message:
+            text += ": %s" % message
+        super(ApiError, self).__init__(text)
+
+    def result_fields(self):
+        return {"status": self.status, "api_code": self.code, "api_name": self.name,
+                "method": self.method, "path": self.path}
+
+
+def check_https(url, product):
+    """Refuse anything but an absolute https:// root URL before any request is made."""
+    if not url:
+        raise ConfigurationError("%s URL is empty" % product)
+    lowered = url.lower()
+    if lowered.startswith("http://"):
+        raise ConfigurationError("%s URL %s uses plain http://; the API needs HTTPS (https://host[:port])" % (product, url))
+    if not lowered.startswith("https://"):
+        raise ConfigurationError("%s URL %s must start with https://" % (product, url))
+    return url.rstrip("/")
+
+
+def tls_verify(validate_certs, ca_path):
+    """The ``verify`` argument of requests for our two options."""
+    if not validate_certs:
+        return False
+    return ca_path or True
+
+
+class Transport:
+    """Sends one HTTP request with bounded retries.
+
+    A request is retried only when it certainly was not applied: the connection
+    was refused (nothing was sent), or the answer was 502/503/504 to a read, or
+    503 to a write (the service says it did not take it). A write whose
+    connection dropped after sending, or that got 502/504 from a gateway, may
+    have been applied and is never repeated.
+    """
+
+    def __init__(self, session, verify=True, timeout=30, retries=4, backoff=0.5, sleep=time.sleep):
+        self.session = session
+        # Passed on every request: a session-level ``verify`` loses to
+        # REQUESTS_CA_BUNDLE in the environment, and ca_path must win.
+        self.verify = verify
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.sleep = sleep
+        self.stats = {"requests": 0, "retries": 0}
+
+    def _may_retry_status(self, method, status):
+        if status not in RETRY_STATUSES:
+            return False
+        return method not in WRITE_METHODS or status == 503
+
+    def send(self, method, url, path, **kwargs):
+        attempt = 0
+        while True:
+            attempt += 1
+            self.stats["requests"] += 1
+            try:
+                response = self.session.request(method, url, timeout=self.timeout, verify=self.verify, **kwargs)
+            except requests.exceptions.ConnectTimeout as exc:
+                error = TransportError(method, path, "connection timed out (%s)" % exc)
+            except requests.exceptions.SSLError as exc:
+                raise TransportError(method, path, "TLS verification failed: %s" % exc)
+            except requests.exceptions.ConnectionError as exc:
+                if _never_sent(exc):
+                    error = TransportError(method, path, "connection refused (%s)" % _root_reason(exc))
+                elif method in WRITE_METHODS:
+                    raise TransportError(method, path, "connection lost (%s)" % _root_reason(exc), maybe_applied=True)
+                else:
+                    error = TransportError(method, path, "connection lost (%s)" % _root_reason(exc))
+            except requests.exceptions.Timeout as exc:
+                raise TransportError(method, path, "no answer within %s seconds (%s)" % (self.timeout, _root_reason(exc)),
+                                     maybe_applied=method in WRITE_METHODS)
+            else:
+                if not (self._may_retry_status(method, response.status_code) and attempt <= self.retries):
+                    return response
+                error = None
+            if attempt > self.retries:
+                raise error
+            self.stats["retries"] += 1
+            self.sleep(self.backoff * (2 ** (attempt - 1)))
+
+
+def _root_reason(exc):
+    reason = exc
+    seen = set()
+    while True:
+        inner = getattr(reason, "reason", None) or (reason.args[0] if getattr(reason, "args", None) else None)
+        if not isinstance(inner, BaseException) or id(inner) in seen:
+            return str(reason)
+        seen.add(id(inner))
+        reason = inner
+
+
+def _never_sent(exc):
+    """True when the connection was never made, so the request cannot have reached the device."""
+    current = exc
+    seen = set()
+    while isinstance(current, BaseException) and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (NewConnectionError, ConnectionRefusedError)):
+            return True
+        current = getattr(current, "reason", None) or (current.args[0] if current.args else None)
+    return False

@@ -1,0 +1,128 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: hmp_info
+short_description: Read sources, sessions and more from a Haivision Media Platform
+version_added: 0.1.0
+description:
+  - Read-only view of one Haivision Media Platform (HMP) 3.5 through its REST API.
+  - Paged collections are read to the end (100 items per page); an empty collection is an empty list.
+  - Logs in once, logs out when done. Never changes anything and never reports C(changed).
+author:
+  - haivision.media developers (@haivision-media)
+extends_documentation_fragment:
+  - haivision.media.hmp
+  - haivision.media.attributes.info_module
+options:
+  gather:
+    description:
+      - What to read. V(sessions) also reads each session's sources, metadata and shares.
+    type: list
+    elements: str
+    choices: [version, sources, sessions, recordings, categories, users, groups, events]
+    default: [version, sources, sessions, recordings, categories, users, groups, events]
+'''
+
+EXAMPLES = r'''
+- name: Read everything from HMP
+  haivision.media.hmp_info:
+    hmp_url: https://hmp.example.com
+    hmp_username: haiadmin
+    hmp_password: "{{ vault_hmp_password }}"
+  register: hmp
+
+- name: Sessions only, connection set once for the group
+  module_defaults:
+    group/haivision.media.hmp:
+      hmp_url: https://hmp.example.com
+      hmp_username: haiadmin
+      hmp_password: "{{ vault_hmp_password }}"
+  block:
+    - name: Read the sessions
+      haivision.media.hmp_info:
+        gather: [sessions]
+      register: hmp
+
+    - name: Titles of the sessions now recording
+      ansible.builtin.debug:
+        msg: "{{ hmp.sessions | selectattr('recording') | map(attribute='title') }}"
+'''
+
+RETURN = r'''
+version:
+  description: Software version and build.
+  returned: when O(gather) contains V(version)
+  type: dict
+  sample: {"version": "3.5.0", "build": "30242"}
+sources:
+  description: Every source (SRT passphrases masked).
+  returned: when O(gather) contains V(sources)
+  type: list
+  elements: dict
+  sample: [{"id": "6e6862e0-d65d-4de5-b690-62e680d4587b", "name": "cam1", "type": "UDP", "host": "239.1.1.1",
+            "port": 4900, "multicast": true}]
+sessions:
+  description: >-
+    Every session with C(sources) (C(id), C(name) and C(index) of each of its sources),
+    C(metadata) (entries with their typed fields) and C(shares).
+  returned: when O(gather) contains V(sessions)
+  type: list
+  elements: dict
+  sample: [{"id": "3a655931-24b4-4d3d-a897-6e58d361786a", "title": "Town hall", "active": true, "recording": false,
+            "sources": [{"id": "6e6862e0-d65d-4de5-b690-62e680d4587b", "name": "cam1", "index": 0}],
+            "metadata": [{"name": "calypso:creator", "field": [{"fieldType": "STRING",
+            "valueString": "haiadmin"}]}], "shares": []}]
+recordings:
+  description: Active recordings.
+  returned: when O(gather) contains V(recordings)
+  type: list
+  elements: dict
+categories:
+  description: Metadata categories with their predefined values.
+  returned: when O(gather) contains V(categories)
+  type: list
+  elements: dict
+users:
+  description: Users enabled for HMP access.
+  returned: when O(gather) contains V(users)
+  type: list
+  elements: dict
+groups:
+  description: Groups enabled for HMP access.
+  returned: when O(gather) contains V(groups)
+  type: list
+  elements: dict
+events:
+  description: Scheduled session events.
+  returned: when O(gather) contains V(events)
+  type: list
+  elements: dict
+'''
+
+from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC, HMPClient
+from ansible_collections.haivision.media.plugins.module_utils.hmp_view import platform_view
+from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+
+GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events"]
+
+
+def gather_info(module):
+    with HMPClient.from_module(module) as client:
+        result = dict(changed=False)
+        result.update(platform_view(client, module.params["gather"]))
+        return result
+
+
+def main():
+    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER, default=GATHER)),
+               gather_info, HMP_CONNECTION_SPEC)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`make demo`: start the simulators, run the demo playbooks, stop the simulators.
+
+Each step prints the real ansible-playbook output; the script checks the
+promises the demo makes (first run changed, second run all ok) and exits
+non-zero if one is broken.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+SIM_DIR = os.path.join(ROOT, ".sim")
+BIN = os.path.join(ROOT, ".venv", "bin")
+RECAP = re.compile(r"^(\S+)\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.M)
+
+
+def banner(text):
+    print("\n" + "=" * 78 + "\n== " + text + "\n" + "=" * 78, flush=True)
+
+
+def sim(action):
+    subprocess.run([os.path.join(ROOT, "scripts", "sim.sh"), action, SIM_DIR], cwd=ROOT, check=True)
+
+
+def write_vars():
+    with open(os.path.join(SIM_DIR, "sim.json")) as handle:
+        info = json.load(handle)
+    kraken, hmp = info["kraken"][0], info["hmp"]
+    variables = {"sim_ca_path": info["ca_path"], "kraken_url": kraken["url"],
+                 "kraken_consumer_key": kraken["consumer_key"], "kraken_consumer_secret": kraken["consumer_secret"],
+                 "hmp_url": hmp["url"], "hmp_username": hmp["username"], "hmp_password": hmp["password"]}
+    path = os.path.join(SIM_DIR, "demo-vars.json")
+    with open(path, "w") as handle:
+        json.dump(variables, handle)
+    return path
+
+
+def playbook(name, vars_path, *args):
+    """Run one playbook, echo its output, return the PLAY RECAP counts summed over hosts."""
+    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=os.path.join(ROOT, ".tmp", "collections"),
+               ANSIBLE_PYTHON_INTERPRETER=os.path.join(BIN, "python"), ANSIBLE_RETRY_FILES_ENABLED="0",
+               ANSIBLE_FORCE_COLOR=os.environ.get("ANSIBLE_FORCE_COLOR", "0"))
+    command = [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "-c", "local",
+               os.path.join(ROOT, "playbooks", name), "-e", "@" + vars_path] + list(args)
+    completed = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    output = completed.stdout.decode("utf-8", "replace")
+    print(output, flush=True)
+    totals = {"ok": 0, "changed": 0, "failed": 0, "rc": completed.returncode}
+    for _host, ok, changed, _unreachable, failed in RECAP.findall(output):
+        totals["ok"] += int(ok)
+        totals["changed"] += int(changed)
+        totals["failed"] += int(failed)
+    return totals
+
+
+def main():
+    banner("Starting the bundled Kraken and HMP simulators")
+    sim("start")
+    failures = []
+    try:
+        vars_path = write_vars()
+        for step in demo_steps():
+            banner(step["title"])
+            totals = playbook(step["playbook"], vars_path, *step.get("args", []))
+            problem = step["check"](totals)
+            if problem:
+                failures.append("%s: %s" % (step["title"], problem))
+    finally:
+        banner("Stopping the simulators")
+        sim("stop")
+    if failures:
+        print("\nDEMO FAILED:\n  " + "\n  ".join(failures))
+        return 1
+    print("\nDemo finished: every step did what it promised.")
+    return 0
+
+
+def expect(changed=None, rc=0):
+    def check(totals):
+        if totals["rc"] != rc:
+            return "ansible-playbook exited %s (expected %s)" % (totals["rc"], rc)
+        if changed == "some" and totals["changed"] == 0:
+            return "expected changes, got none"
+        if changed == "none" and totals["changed"] != 0:
+            return "expected all ok, got changed=%d" % totals["changed"]
+        return None
+    return check
+
+
+def demo_steps():
+    return [
+        {"title": "Seed the simulated devices and show both devices' info", "playbook": "demo_seed.yml",
+         "check": expect()},
+        {"title": "Show what both devices hold", "playbook": "demo_info.yml", "check": expect(changed="none")},
+    ]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
