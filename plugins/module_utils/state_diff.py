@@ -1,0 +1,242 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one compare/plan engine of the collection.
+
+A module declares its fields once (``Field``); from that declaration come the
+argument spec, the validation of ranges, the conversion of both the user's
+values and the device's values to one canonical form, the comparison (only
+options the user gave; sets as sets; nested dicts key by key), the merged full
+state for APIs whose PUT resets unsent fields, and the masked diff.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.haivision.media.plugins.module_utils.masking import MASK
+from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+
+CHANGED_SECRET = MASK + " (changed)"
+TRUE_WORDS = frozenset(("on", "true", "yes", "1", "enabled"))
+FALSE_WORDS = frozenset(("off", "false", "no", "0", "disabled", ""))
+
+
+class ValidationError(HaivisionError):
+    """Bad input found before any request; the message names the option."""
+
+
+class Field:
+    """One managed option and how it maps to the device.
+
+    kind: ``str``, ``int``, ``bool``, ``dict`` (with ``children``), ``list``
+    (ordered), ``set`` (a list compared without order), ``raw`` (compared as given),
+    ``map`` (a dict of free keys, e.g. metadata entries: only the keys given are
+    compared and merged; a key given as None means "must not exist").
+    wire: the device's name; ``bool_words``: how the device spells booleans.
+    """
+
+    def __init__(self, option, wire=None, kind="str", choices=None, minimum=None, maximum=None, min_length=None,
+                 max_length=None, secret=False, children=None, elements="str", bool_words=("on", "off"),
+                 absent=None, normalizer=None, aliases=None):
+        self.option = option
+        self.wire = wire or option
+        self.kind = kind
+        self.choices = choices
+        self.minimum = minimum
+        self.maximum = maximum
+        self.min_length = min_length
+        self.max_length = max_length
+        self.secret = secret
+        self.children = children or []
+        self.elements = elements
+        self.bool_words = bool_words
+        # What the device means when it leaves the element out (Kraken returns
+        # only set fields): e.g. "" for a description, "auto" for an interface.
+        self.absent = absent
+        # Extra canonicalisation for values with several spellings (a NIC name or link).
+        self.normalizer = normalizer
+        self.aliases = aliases
+
+    # -- argument spec -----------------------------------------------------
+
+    def argument_spec(self):
+        types = {"str": "str", "int": "int", "bool": "bool", "dict": "dict", "list": "list", "set": "list", "raw": "raw",
+                 "map": "dict"}
+        spec = dict(type=types[self.kind])
+        if self.choices:
+            spec["choices"] = list(self.choices)
+        if self.kind in ("list", "set"):
+            spec["elements"] = self.elements
+        if self.kind == "dict" and self.children:
+            spec["options"] = dict((c.option, c.argument_spec()) for c in self.children)
+        if self.secret:
+            spec["no_log"] = True
+        elif self.kind in ("str", "raw") and any(w in self.option for w in ("passphrase", "password", "secret", "key")):
+            spec["no_log"] = False
+        if self.aliases:
+            spec["aliases"] = list(self.aliases)
+        return spec
+
+    # -- validation ----------------------------------------------------------
+
+    def validate(self, value, prefix=""):
+        """Raise ValidationError for a value outside the declared range or length."""
+        if value is None:
+            return
+        name = prefix + self.option
+        if self.kind == "int":
+            if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
+                raise ValidationError("%s must be between %s and %s, got %s" % (name, self.minimum, self.maximum, value))
+        if self.kind == "str":
+            if self.min_length is not None and len(value) < self.min_length or \
+                    self.max_length is not None and len(value) > self.max_length:
+                shown = "a value of %d characters" % len(value) if self.secret else repr(value)
+                raise ValidationError("%s must be %s to %s characters long, got %s"
+                                      % (name, self.min_length, self.max_length, shown))
+        if self.kind == "dict":
+            for child in self.children:
+                child.validate(value.get(child.option), name + ".")
+
+    # -- canonical values ----------------------------------------------------
+
+    def normalize(self, value):
+        """The canonical form of a value from the user or from the device (None stays None)."""
+        if value is None:
+            return None
+        if self.kind in ("set", "list"):
+            items = [v for v in (value if isinstance(value, list) else [value]) if v not in (None, "")]
+            if self.normalizer:
+                items = [self.normalizer(v) for v in items]
+            return sorted(set("%s" % v for v in items)) if self.kind == "set" else list(items)
+        if self.normalizer:
+            return self.normalizer(value)
+        if self.kind == "int":
+            if isinstance(value, bool):
+                return int(value)
+            try:
+                return int(str(value).strip())
+            except ValueError:
+                return value
+        if self.kind == "bool":
+            if isinstance(value, bool):
+                return value
+            word = str(value).strip().lower()
+            if word in TRUE_WORDS:
+                return True
+            if word in FALSE_WORDS:
+                return False
+            return value
+        if self.kind == "str":
+            return "%s" % (value,)
+        if self.kind == "dict":
+            value = value or {}
+            return dict((c.option, c.normalize(value.get(c.option, value.get(c.wire)))) for c in self.children
+                        if value.get(c.option, value.get(c.wire)) is not None)
+        return value
+
+    def to_wire(self, value):
+        if value is None:
+            return None
+        if self.kind == "bool":
+            return self.bool_words[0] if value else self.bool_words[1]
+        if self.kind == "dict":
+            return dict((c.wire, c.to_wire(value.get(c.option))) for c in self.children if value.get(c.option) is not None)
+        return value
+
+    def from_wire(self, value):
+        if self.kind == "dict" and isinstance(value, dict):
+            return dict((c.option, c.from_wire(value[c.wire])) for c in self.children if c.wire in value)
+        return self.normalize(value)
+
+    def differs(self, desired, current):
+        """Compare one given option; dicts compare only the keys the user gave."""
+        if self.kind == "dict":
+            current = current or {}
+            return any(child.differs(desired[child.option], current.get(child.option))
+                       for child in self.children if desired.get(child.option) is not None)
+        if self.kind == "map":
+            current = current or {}
+            return any(value != current.get(key) for key, value in desired.items())
+        return desired != current
+
+
+class FieldSet:
+    """All managed fields of one resource kind."""
+
+    def __init__(self, fields):
+        self.fields = list(fields)
+        self.by_option = dict((f.option, f) for f in self.fields)
+
+    def argument_spec(self):
+        return dict((f.option, f.argument_spec()) for f in self.fields)
+
+    def desired(self, params):
+        """The options the user gave, validated and in canonical form."""
+        result = {}
+        for field in self.fields:
+            value = params.get(field.option)
+            if value is None:
+                continue
+            if field.kind == "dict":
+                value = dict((k, v) for k, v in value.items() if v is not None)
+            field.validate(value)
+            result[field.option] = field.normalize(value)
+        return result
+
+    def from_device(self, wire_values):
+        """The device's values of our fields, by option name, canonical."""
+        result = {}
+        for field in self.fields:
+            if field.wire in wire_values:
+                result[field.option] = field.from_wire(wire_values[field.wire])
+            elif field.absent is not None:
+                result[field.option] = field.absent
+        return result
+
+    def to_wire(self, state):
+        return dict((f.wire, f.to_wire(state[f.option])) for f in self.fields if state.get(f.option) is not None)
+
+    def changes(self, desired, current):
+        """Options whose desired value differs from the device's."""
+        return [f.option for f in self.fields if f.option in desired and f.differs(desired[f.option], current.get(f.option))]
+
+    def merged(self, current, desired):
+        """The full state after the change: the device's values, overlaid with the user's."""
+        result = dict(current)
+        for option, value in desired.items():
+            field = self.by_option[option]
+            if field.kind == "dict":
+                merged = dict(result.get(option) or {})
+                merged.update(value)
+                result[option] = merged
+            elif field.kind == "map":
+                # Existing keys keep their place, new ones follow in the user's order.
+                merged = dict(result.get(option) or {})
+                for key, item in value.items():
+                    if item is None:
+                        merged.pop(key, None)
+                    else:
+                        merged[key] = item
+                result[option] = merged
+            else:
+                result[option] = value
+        return result
+
+    def mask(self, state):
+        return dict((k, MASK if k in self.by_option and self.by_option[k].secret and v not in (None, "") else v)
+                    for k, v in state.items())
+
+    def diff(self, before, after, options=None):
+        """``{before, after}`` for the given options (default: all present), secrets masked.
+
+        A changed secret shows as changed without showing either value.
+        """
+        options = options if options is not None else sorted(set(before) | set(after))
+        old = dict((o, before.get(o)) for o in options if before.get(o) is not None)
+        new = dict((o, after.get(o)) for o in options if after.get(o) is not None)
+        old, new = self.mask(old), self.mask(new)
+        for option in options:
+            field = self.by_option.get(option)
+            if field and field.secret and option in new and before.get(option) != after.get(option):
+                new[option] = CHANGED_SECRET
+        return {"before": old, "after": new}

@@ -1,0 +1,163 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: kraken_input
+short_description: Manage the inputs of a Haivision Kraken
+version_added: 0.1.0
+description:
+  - Create, update or remove one input (a UDP/RTSP/MJPEG source URL, an SRT source, or a
+    DeckLink/V4L2 capture card) on a Kraken encoder/transcoder.
+  - Only the options you give are compared and managed; any other setting keeps its value on the device.
+  - The input is found by O(uuid) when given (then a different O(name) renames it), else by O(name).
+    Two inputs with the same name make the task fail, listing their uuids, without changing anything.
+author:
+  - haivision.media developers (@haivision-media)
+extends_documentation_fragment:
+  - haivision.media.kraken
+  - haivision.media.attributes
+options:
+  name:
+    description: Name of the input. Required to create one.
+    type: str
+  uuid:
+    description: The input's uuid, to address it whatever its name (and to rename it).
+    type: str
+  state:
+    description: Whether the input should exist.
+    type: str
+    choices: [present, absent]
+    default: present
+  description:
+    description: Free text describing the input.
+    type: str
+  stream_type:
+    description:
+      - The source type. The device creates V(MPEG2TS) inputs when this is not given.
+    type: str
+    choices: [MPEG2TS, SRT, DECKLINK, V4L2, RTSP, MJPEGRAW]
+  url:
+    description:
+      - Source URL, for example C(udp://239.100.100.100:5000), or C(rtsp://host/path) for V(RTSP).
+      - Needed to create V(MPEG2TS), V(RTSP) and V(MJPEGRAW) inputs.
+    type: str
+  interface:
+    description:
+      - Network interface receiving the stream, as a NIC name such as C(eth1) (resolved through
+        C(/apis/servers/.../nics)), a full NIC link, or V(auto).
+    type: str
+  decklink_port:
+    description: DeckLink capture card port (V(DECKLINK)), 0 for the first.
+    type: int
+  decklink_mode:
+    description: DeckLink capture mode, -1 for automatic.
+    type: int
+  capture_port:
+    description: Analog capture card port (V(V4L2)), 0 for the first.
+    type: int
+  capture_mode:
+    description: Analog capture mode, -1 for automatic.
+    type: int
+  srt_mode:
+    description:
+      - SRT connection mode. V(caller) and V(rendezvous) need O(srt_address) and O(srt_remote_port);
+        V(listener) needs O(srt_local_port).
+    type: str
+    choices: [caller, listener, rendezvous]
+  srt_address:
+    description: Address or FQDN of the SRT peer.
+    type: str
+  srt_remote_port:
+    description: UDP destination port of the SRT peer (1-65535).
+    type: int
+  srt_local_port:
+    description: Local UDP port the SRT listener binds (1-65535).
+    type: int
+  srt_passphrase:
+    description:
+      - SRT encryption passphrase, 10 to 79 characters. Never shown in output; a change is
+        reported as changed with the value masked.
+    type: str
+  srt_latency:
+    description: SRT receiver buffer in milliseconds (20-8000).
+    type: int
+'''
+
+EXAMPLES = r'''
+- name: A multicast camera feed on eth1
+  haivision.media.kraken_input:
+    kraken_url: https://kraken.example.com
+    kraken_consumer_key: "{{ vault_kraken_key }}"
+    kraken_consumer_secret: "{{ vault_kraken_secret }}"
+    name: studio-cam
+    url: udp://239.10.0.1:5000
+    interface: eth1
+
+- name: An SRT contribution, listening on port 9000
+  haivision.media.kraken_input:
+    name: field-contrib
+    stream_type: SRT
+    srt_mode: listener
+    srt_local_port: 9000
+    srt_latency: 250
+    srt_passphrase: "{{ vault_srt_passphrase }}"
+
+- name: Rename an input found by uuid
+  haivision.media.kraken_input:
+    uuid: f5684714-5ee6-4523-ab73-c61773769b53
+    name: studio-cam-a
+
+- name: Remove an input
+  haivision.media.kraken_input:
+    name: old-feed
+    state: absent
+'''
+
+RETURN = r'''
+input:
+  description:
+    - The input as the device reports it after the run (in check mode, as it would be), keys in
+      snake_case, SRT passphrase masked. Empty after V(absent).
+  returned: always
+  type: dict
+  sample: {"uuid": "f5684714-5ee6-4523-ab73-c61773769b53", "name": "studio-cam", "url": "udp://239.10.0.1:5000",
+           "stream_type": "MPEG2TS", "state": "unset"}
+uuid:
+  description: The input's uuid (none when check mode would create it).
+  returned: when the input exists or existed
+  type: str
+  sample: f5684714-5ee6-4523-ab73-c61773769b53
+'''
+
+from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import INPUT_FIELDS, SRT_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
+    ResourceType, converge, resource_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+
+NEEDS_URL = ("MPEG2TS", "RTSP", "MJPEGRAW")
+
+
+class KrakenInput(ResourceType):
+    kind = "inputs"
+    result_key = "input"
+    fields = INPUT_FIELDS
+
+    def check_create(self, desired):
+        if desired.get("stream_type", "MPEG2TS") in NEEDS_URL and not desired.get("url"):
+            raise ValidationError("url is required to create an input of stream_type %s" % desired.get("stream_type", "MPEG2TS"))
+
+
+def main():
+    run_module(resource_argument_spec(INPUT_FIELDS), lambda module: converge(module, KrakenInput), KRAKEN_CONNECTION_SPEC,
+               required_one_of=[("name", "uuid")], required_if=SRT_REQUIRED_IF)
+
+
+if __name__ == "__main__":
+    main()

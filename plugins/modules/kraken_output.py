@@ -1,0 +1,185 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: kraken_output
+short_description: Manage the outputs of a Haivision Kraken
+version_added: 0.1.0
+description:
+  - Create, update or remove one output (a UDP destination or an SRT output) on a Kraken encoder/transcoder.
+  - Only the options you give are compared and managed; any other setting keeps its value on the device.
+    In O(sap), only the keys you give are compared.
+  - The output is found by O(uuid) when given (then a different O(name) renames it), else by O(name).
+    Two outputs with the same name make the task fail, listing their uuids, without changing anything.
+author:
+  - haivision.media developers (@haivision-media)
+extends_documentation_fragment:
+  - haivision.media.kraken
+  - haivision.media.attributes
+options:
+  name:
+    description: Name of the output. Required to create one.
+    type: str
+  uuid:
+    description: The output's uuid, to address it whatever its name (and to rename it).
+    type: str
+  state:
+    description: Whether the output should exist.
+    type: str
+    choices: [present, absent]
+    default: present
+  description:
+    description: Free text describing the output.
+    type: str
+  url:
+    description:
+      - Destination URL, for example C(udp://239.100.100.100:4900). Needed to create a non-SRT output.
+    type: str
+  stream_type:
+    description: Empty for the default (TS over UDP) or V(SRT).
+    type: str
+    choices: ['', SRT]
+  mtu:
+    description: Maximum size of outgoing IP packets (228-1500; the device defaults to 1490).
+    type: int
+  ttl:
+    description: Time to live of the stream packets (1-255; the device defaults to 64).
+    type: int
+  tos:
+    description: Type of service of the stream packets (0-255; the device defaults to 184).
+    type: int
+  interface:
+    description:
+      - Network interface sending the stream, as a NIC name such as C(eth1), a full NIC link, or V(auto).
+    type: str
+  sap:
+    description: SAP announcement of the output. Only the keys given are managed.
+    type: dict
+    suboptions:
+      transmit_sap:
+        description: Whether to transmit SAP announcements.
+        type: bool
+      address:
+        description: SAP multicast address, for example C(224.2.127.254).
+        type: str
+      port:
+        description: SAP port (1-65535), usually 9875.
+        type: int
+      session_name:
+        description: SAP session name.
+        type: str
+      session_description:
+        description: SAP session description.
+        type: str
+      keywords:
+        description: SAP keywords.
+        type: str
+      author:
+        description: SAP author.
+        type: str
+  srt_mode:
+    description:
+      - SRT connection mode. V(caller) and V(rendezvous) need O(srt_address) and O(srt_remote_port);
+        V(listener) needs O(srt_local_port).
+    type: str
+    choices: [caller, listener, rendezvous]
+  srt_address:
+    description: Address or FQDN of the SRT peer.
+    type: str
+  srt_remote_port:
+    description: UDP destination port of the SRT peer (1-65535).
+    type: int
+  srt_local_port:
+    description: Local UDP port the SRT listener binds (1-65535).
+    type: int
+  srt_passphrase:
+    description:
+      - SRT encryption passphrase, 10 to 79 characters (needs O(srt_encryption)). Never shown in
+        output; a change is reported as changed with the value masked.
+    type: str
+  srt_encryption:
+    description: SRT AES encryption key length.
+    type: str
+    choices: [none, aes128, aes256]
+  srt_latency:
+    description: SRT receiver buffer in milliseconds (20-8000).
+    type: int
+'''
+
+EXAMPLES = r'''
+- name: A multicast output with SAP announcements
+  haivision.media.kraken_output:
+    kraken_url: https://kraken.example.com
+    kraken_consumer_key: "{{ vault_kraken_key }}"
+    kraken_consumer_secret: "{{ vault_kraken_secret }}"
+    name: studio-out
+    url: udp://239.20.0.1:4900
+    ttl: 16
+    sap:
+      transmit_sap: true
+      address: 224.2.127.254
+      port: 9875
+      session_name: Studio
+
+- name: An encrypted SRT caller
+  haivision.media.kraken_output:
+    name: to-cloud
+    stream_type: SRT
+    srt_mode: caller
+    srt_address: ingest.example.net
+    srt_remote_port: 9000
+    srt_encryption: aes256
+    srt_passphrase: "{{ vault_srt_passphrase }}"
+
+- name: Remove an output
+  haivision.media.kraken_output:
+    name: old-out
+    state: absent
+'''
+
+RETURN = r'''
+output:
+  description:
+    - The output as the device reports it after the run (in check mode, as it would be), keys in
+      snake_case, SRT passphrase masked. Empty after V(absent).
+  returned: always
+  type: dict
+  sample: {"uuid": "fcc7f606-c331-427c-bff9-644f8aa62d11", "name": "studio-out", "url": "udp://239.20.0.1:4900",
+           "mtu": 1490, "ttl": 16, "tos": 184, "state": "unset"}
+uuid:
+  description: The output's uuid (none when check mode would create it).
+  returned: when the output exists or existed
+  type: str
+  sample: fcc7f606-c331-427c-bff9-644f8aa62d11
+'''
+
+from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import OUTPUT_FIELDS, SRT_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
+    ResourceType, converge, resource_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+
+
+class KrakenOutput(ResourceType):
+    kind = "outputs"
+    result_key = "output"
+    fields = OUTPUT_FIELDS
+
+    def check_create(self, desired):
+        if desired.get("stream_type", "") != "SRT" and not desired.get("url"):
+            raise ValidationError("url is required to create an output that is not SRT")
+
+
+def main():
+    run_module(resource_argument_spec(OUTPUT_FIELDS), lambda module: converge(module, KrakenOutput), KRAKEN_CONNECTION_SPEC,
+               required_one_of=[("name", "uuid")], required_if=SRT_REQUIRED_IF)
+
+
+if __name__ == "__main__":
+    main()

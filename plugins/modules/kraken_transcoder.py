@@ -1,0 +1,189 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: kraken_transcoder
+short_description: Manage the transcoders of a Haivision Kraken
+version_added: 0.1.0
+description:
+  - Create, update or remove one transcoder (the audio and video characteristics of an outbound stream)
+    on a Kraken encoder/transcoder.
+  - Only the options you give are compared and managed. The Kraken resets every field a transcoder
+    edit does not carry to its default, so an edit sends the full merged state (the device's values
+    overlaid with yours): settings you do not manage keep their values.
+  - The transcoder is found by O(uuid) when given (then a different O(name) renames it), else by O(name).
+    Two transcoders with the same name make the task fail, listing their uuids, without changing anything.
+author:
+  - haivision.media developers (@haivision-media)
+extends_documentation_fragment:
+  - haivision.media.kraken
+  - haivision.media.attributes
+options:
+  name:
+    description: Name of the transcoder. Required to create one.
+    type: str
+  uuid:
+    description: The transcoder's uuid, to address it whatever its name (and to rename it).
+    type: str
+  state:
+    description: Whether the transcoder should exist.
+    type: str
+    choices: [present, absent]
+    default: present
+  resolution:
+    description: Custom resolution (with O(resolution_mode=1)).
+    type: dict
+    suboptions:
+      width:
+        description: Width in pixels.
+        type: int
+      height:
+        description: Height in pixels.
+        type: int
+  resolution_mode:
+    description: Resolution of the outbound stream: V(1) custom (see O(resolution)), V(2) auto-detect on stream start, V(3) auto-detect continuously (the device's default).
+    type: int
+    choices: [1, 2, 3]
+  frame_rate:
+    description: Coded frame rate: V(-1) auto (continuously), V(0) auto (on stream start), or 1-60 fps.
+    type: int
+  video_bitrate:
+    description: Video bitrate in kbps (150-15000).
+    type: int
+  gop_size:
+    description: GOP size (0-1000).
+    type: int
+  metadata:
+    description: Whether KLV metadata passes through.
+    type: bool
+  audio:
+    description: Whether the outbound stream carries audio.
+    type: bool
+  audio_bitrate:
+    description: Audio bitrate in kbps (14-576).
+    type: int
+  video_type:
+    description: Video format.
+    type: str
+    choices: [avc, hevc, mpeg2video]
+  b_frame:
+    description: B-frames per P-frame (-1 to 3; -1 lets the encoder decide).
+    type: int
+  enable_intra_refresh:
+    description: Intra refresh instead of I-frames.
+    type: bool
+  encoding_profile:
+    description: Speed/quality balance.
+    type: str
+    choices: [vbr, cbr, performance, balanced, quality]
+  encoder_type:
+    description: Software encoding (V(unset) or V(software)) or Intel Quick Sync (V(qsv)).
+    type: str
+    choices: [unset, qsv, software]
+  interleave_adjustment_ms:
+    description: Audio delay before muxing in ms (-5000 to 5000; -1 lets the transcoder decide).
+    type: int
+  jitter_buffer_ms:
+    description: Jitter buffer of the inbound stream in ms (0-10000).
+    type: int
+  video_profile:
+    description: MPEG-2 video profile (with O(video_type=mpeg2video)).
+    type: str
+    choices: [unset, mpeg2_main, mpeg2_simple]
+  audio_type:
+    description: MPEG-2 audio compression (with O(video_type=mpeg2video)).
+    type: str
+    choices: [unset, mpeg1_layer2, mpeg2_aac_adts]
+  output_pacing:
+    description: Whether output pacing is on.
+    type: bool
+  output_pacing_interval:
+    description: Output pacing interval.
+    type: int
+  shaping_bitrate:
+    description: Traffic shaping bitrate (-1 off).
+    type: int
+  shaping_max_bitrate_percent:
+    description: Traffic shaping maximum bitrate percentage (-1 off).
+    type: int
+  shaping_target_bitrate_percent:
+    description: Traffic shaping target bitrate percentage (-1 off).
+    type: int
+  shaping_vbv_size_ms:
+    description: Traffic shaping VBV size in ms (-1 off).
+    type: int
+  shaping_buffering_interval_ms:
+    description: Traffic shaping buffering interval in ms (-1 off).
+    type: int
+  enable_pcs:
+    description: Whether PCS is enabled.
+    type: bool
+  quality_level:
+    description: Quality level (older firmware).
+    type: int
+  use_legacy_transcoder:
+    description: Whether the legacy transcoder is used.
+    type: bool
+'''
+
+EXAMPLES = r'''
+- name: A 720p H.264 profile at 4 Mbps
+  haivision.media.kraken_transcoder:
+    kraken_url: https://kraken.example.com
+    kraken_consumer_key: "{{ vault_kraken_key }}"
+    kraken_consumer_secret: "{{ vault_kraken_secret }}"
+    name: hd-720p
+    resolution_mode: 1
+    resolution: {width: 1280, height: 720}
+    frame_rate: 30
+    video_bitrate: 4000
+    audio: true
+    audio_bitrate: 128
+
+- name: Raise the bitrate only; every other setting stays as it is
+  haivision.media.kraken_transcoder:
+    name: hd-720p
+    video_bitrate: 5000
+'''
+
+RETURN = r'''
+transcoder:
+  description:
+    - The transcoder as the device reports it after the run (in check mode, as it would be), keys in
+      snake_case. Empty after V(absent).
+  returned: always
+  type: dict
+  sample: {"uuid": "b7fe6ed1-9082-4a22-b848-3673e0b56c23", "name": "hd-720p", "video_bitrate": 4000,
+           "gop_size": 30, "audio": true, "resolution": {"width": 1280, "height": 720}}
+uuid:
+  description: The transcoder's uuid (none when check mode would create it).
+  returned: when the transcoder exists or existed
+  type: str
+  sample: b7fe6ed1-9082-4a22-b848-3673e0b56c23
+'''
+
+from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import TRANSCODER_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
+    ResourceType, converge, resource_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+
+
+class KrakenTranscoder(ResourceType):
+    kind = "transcoders"
+    result_key = "transcoder"
+    fields = TRANSCODER_FIELDS
+
+
+def main():
+    run_module(resource_argument_spec(TRANSCODER_FIELDS), lambda module: converge(module, KrakenTranscoder),
+               KRAKEN_CONNECTION_SPEC, required_one_of=[("name", "uuid")])
+
+
+if __name__ == "__main__":
+    main()
