@@ -98,8 +98,10 @@ def expect(changed=None, rc=0):
 
 def demo_steps():
     return [
-        {"title": "Seed the simulated devices and show both devices' info", "playbook": "demo_seed.yml",
-         "check": expect()},
+        {"title": "Kraken line-up, first run: everything is created (changed)", "playbook": "demo_kraken.yml",
+         "check": expect(changed="some")},
+        {"title": "Kraken line-up, second run: nothing to do (all ok)", "playbook": "demo_kraken.yml",
+         "check": expect(changed="none")},
         {"title": "Show what both devices hold", "playbook": "demo_info.yml", "check": expect(changed="none")},
     ]
 

@@ -13,7 +13,6 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KINDS, KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils.kraken_view import resource_view
-from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
 from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
 
@@ -143,15 +142,15 @@ def converge(module, resource_class):
         result[resource.result_key] = _view(client, resource, None if module.check_mode else entry["uuid"], after, raw)
     else:
         result["diff"] = {"before": {}, "after": {}}
-        result[resource.result_key] = mask_secrets(resource_view(raw))
+        result[resource.result_key] = resource_view(raw, resource.fields)
     return result
 
 
 def _view(client, resource, uuid, predicted, raw=None):
     """The device's view after the run; in check mode, the predicted one."""
     if uuid:
-        return resource_view(client.get(resource.kind, uuid))
-    view = resource_view(raw) if raw else {}
+        return resource_view(client.get(resource.kind, uuid), resource.fields)
+    view = resource_view(raw, resource.fields) if raw else {}
     view.update(resource.fields.mask(predicted))
     return view
 

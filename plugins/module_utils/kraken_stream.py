@@ -197,11 +197,11 @@ def converge_stream(module):
     if plan.delete or (entry is None and params["state"] == "absent"):
         result["stream"] = {}
     elif changed and not module.check_mode:
-        result["stream"] = resource_view(client.get("streams", uuid))
+        result["stream"] = resource_view(client.get("streams", uuid), STREAM_FIELDS)
     elif changed:
-        view = resource_view(raw) if raw else {}
+        view = resource_view(raw, STREAM_FIELDS) if raw else {}
         view.update(plan.after)
         result["stream"] = view
     else:
-        result["stream"] = resource_view(raw)
+        result["stream"] = resource_view(raw, STREAM_FIELDS)
     return result

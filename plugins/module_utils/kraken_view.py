@@ -9,11 +9,18 @@ __metaclass__ = type
 import re
 from concurrent.futures import ThreadPoolExecutor
 
+from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import (
+    INPUT_FIELDS, OUTPUT_FIELDS, STREAM_FIELDS, TRANSCODER_FIELDS)
 from ansible_collections.haivision.media.plugins.module_utils.kraken_xml import camel_to_snake, link_id
+from ansible_collections.haivision.media.plugins.module_utils.state_diff import Field, FieldSet
 from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
 
 DETAIL_WORKERS = 4  # bounded: a Kraken portal is a small appliance
 RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams", "configurations")
+KIND_FIELDS = {
+    "inputs": INPUT_FIELDS, "outputs": OUTPUT_FIELDS, "transcoders": TRANSCODER_FIELDS, "streams": STREAM_FIELDS,
+    "configurations": FieldSet([Field("default_config", "defaultConfig")]),
+}
 # Values that stay text even when they look like numbers.
 TEXT_KEYS = frozenset(("name", "description", "url", "uuid", "id", "srt_address", "address", "session_name",
                        "session_description", "keywords", "author", "version", "srt_passphrase", "mode_id",
@@ -43,8 +50,19 @@ def reference_or_dict(value):
     return dict((camel_to_snake(k), typed(camel_to_snake(k), v)) for k, v in value.items() if not k.startswith("_"))
 
 
-def resource_view(raw):
-    """One resource's detail dict (wire names) as users read it; secrets masked."""
+# Read-only elements every resource may carry besides its declared fields.
+READ_ONLY = ("uuid", "name", "state", "mode")
+
+
+def resource_view(raw, fields=None):
+    """One resource's detail dict as users read it; secrets masked.
+
+    With ``fields`` (a FieldSet), only the declared elements are kept: the
+    device may add elements we do not know, which we ignore rather than echo.
+    """
+    if fields is not None:
+        known = set(READ_ONLY) | set(f.wire for f in fields.fields)
+        raw = dict((k, v) for k, v in raw.items() if k in known)
     return mask_secrets(reference_or_dict(raw))
 
 
@@ -71,5 +89,6 @@ def device_view(client, gather):
     for kind in RESOURCE_KINDS:
         if kind in gather:
             details = fetch_details(client, kind, client.list(kind))
-            result[kind] = sorted((resource_view(d) for d in details), key=lambda r: (r.get("name") or "", r.get("uuid")))
+            fields = KIND_FIELDS.get(kind)
+            result[kind] = sorted((resource_view(d, fields) for d in details), key=lambda r: (r.get("name") or "", r.get("uuid")))
     return result

@@ -47,6 +47,7 @@ def test_kraken_info_reads_everything_through_the_group_defaults(clean, ansible)
     assert {n["name"] for n in info["servers"][0]["nics"]} >= {"eth0", "eth1"}
     assert [i["name"] for i in info["inputs"]] == ["cam1", "contrib"]
     assert info["inputs"][1]["srt_passphrase"] == "********"
+    assert all("x-vendor-extension" not in item for item in info["inputs"] + info["streams"])  # unknown: ignored
     assert info["transcoders"][0]["video_bitrate"] == 4000
     stream = info["streams"][0]
     assert stream["input"]["name"] == "cam1"
