@@ -56,9 +56,11 @@ class ResourceType:
     def check_create(self, desired):
         """Raise ValidationError when the device could not create this (before the create is sent)."""
 
-    def __init__(self, client):
+    def __init__(self, client, nics=None, details=None):
         self.client = client
-        self.nics = NicDirectory(client)
+        self.nics = nics or NicDirectory(client)
+        # Detail GETs already made (uuid -> raw), e.g. concurrently by the line-up.
+        self.details = details if details is not None else {}
 
     @property
     def singular(self):
@@ -72,13 +74,15 @@ class ResourceType:
         return body
 
     def current(self, uuid):
-        raw = self.client.get(self.kind, uuid)
+        raw = self.details.get(uuid)
+        if raw is None:
+            raw = self.details[uuid] = self.client.get(self.kind, uuid)
         return raw, self.fields.from_device(raw)
 
 
-def find_one(client, kind, name=None, uuid=None):
+def find_one(client, kind, name=None, uuid=None, entries=None):
     """The list entry for a uuid or a unique name, or None; two of the same name fail listing their uuids."""
-    entries = client.list(kind)
+    entries = client.list(kind) if entries is None else entries
     if uuid:
         matches = [e for e in entries if e.get("uuid") == uuid]
     else:
@@ -95,6 +99,79 @@ def resource_argument_spec(fields):
     return spec
 
 
+class ResourcePlan:
+    """What converging one resource will do; computed before anything is written."""
+
+    def __init__(self, resource, action, uuid=None, before=None, after=None, options=None, raw=None):
+        self.resource = resource
+        self.action = action  # "create", "update", "delete" or "none"
+        self.uuid = uuid
+        self.before = before or {}
+        self.after = after or {}
+        self.options = options  # the changed options of an update
+        self.raw = raw
+
+    @property
+    def changed(self):
+        return self.action != "none"
+
+    def diff(self):
+        if self.action == "none":
+            return {"before": {}, "after": {}}
+        return self.resource.fields.diff(self.before, self.after, self.options)
+
+
+def plan_resource(resource, desired, wanted_state, entry, identity=None):
+    """Compare the desired state with the device (one detail GET at most) and decide the action."""
+    if wanted_state == "absent":
+        if entry is None:
+            return ResourcePlan(resource, "none")
+        raw, before = resource.current(entry["uuid"])
+        return ResourcePlan(resource, "delete", entry["uuid"], before=before, raw=raw)
+    if entry is None:
+        identity = identity or {}
+        if identity.get("uuid"):
+            raise IdentityError("no %s with uuid %s on this Kraken" % (resource.singular, identity["uuid"]))
+        if not desired.get("name"):
+            raise ValidationError("name is required to create a %s" % resource.singular)
+        resource.check_create(desired)
+        return ResourcePlan(resource, "create", after=desired)
+    raw, current = resource.current(entry["uuid"])
+    changed = resource.fields.changes(desired, current)
+    if not changed:
+        return ResourcePlan(resource, "none", entry["uuid"], before=current, after=current, raw=raw)
+    return ResourcePlan(resource, "update", entry["uuid"], before=current, after=resource.fields.merged(current, desired),
+                        options=changed, raw=raw)
+
+
+def apply_resource(plan):
+    """Send the plan's one write; return the resource's uuid."""
+    resource, client = plan.resource, plan.resource.client
+    if plan.action == "create":
+        plan.uuid = client.create(resource.kind, resource.wire(plan.after))
+    elif plan.action == "update":
+        # The full merged state: a transcoder PUT resets every field it does
+        # not carry, and sending everything is harmless for the others.
+        client.update(resource.kind, plan.uuid, resource.wire(plan.after))
+    elif plan.action == "delete":
+        client.delete(resource.kind, plan.uuid)
+    return plan.uuid
+
+
+def plan_view(plan, check_mode):
+    """The device's view after the run; in check mode, the predicted one."""
+    resource = plan.resource
+    if plan.action == "delete" or (plan.action == "none" and plan.raw is None):
+        return {}
+    if plan.action == "none":
+        return resource_view(plan.raw, resource.fields)
+    if not check_mode:
+        return resource_view(resource.client.get(resource.kind, plan.uuid), resource.fields)
+    view = resource_view(plan.raw, resource.fields) if plan.raw else {}
+    view.update(resource.fields.mask(plan.after))
+    return view
+
+
 def converge(module, resource_class):
     """Bring one resource to the state the task describes; return the module result."""
     params = module.params
@@ -102,55 +179,9 @@ def converge(module, resource_class):
     client = KrakenClient.from_module(module)
     resource = resource_class(client)
     entry = find_one(client, resource.kind, params.get("name"), params.get("uuid"))
-    result = dict(changed=False)
-
-    if params["state"] == "absent":
-        if entry is None:
-            result[resource.result_key] = {}
-            return result
-        raw, before = resource.current(entry["uuid"])
-        if not module.check_mode:
-            client.delete(resource.kind, entry["uuid"])
-        result.update(changed=True, diff=resource.fields.diff(before, {}), uuid=entry["uuid"])
-        result[resource.result_key] = {}
-        return result
-
-    if entry is None:
-        if params.get("uuid"):
-            raise IdentityError("no %s with uuid %s on this Kraken" % (resource.singular, params["uuid"]))
-        if not params.get("name"):
-            raise ValidationError("name is required to create a %s" % resource.singular)
-        resource.check_create(desired)
-        body = resource.wire(desired)
-        uuid = None
-        if not module.check_mode:
-            uuid = client.create(resource.kind, body)
-        result.update(changed=True, diff=resource.fields.diff({}, desired), uuid=uuid)
-        result[resource.result_key] = _view(client, resource, uuid, desired)
-        return result
-
-    raw, current = resource.current(entry["uuid"])
-    changed = resource.fields.changes(desired, current)
-    result["uuid"] = entry["uuid"]
-    if changed:
-        after = resource.fields.merged(current, desired)
-        if not module.check_mode:
-            # The full merged state: a transcoder PUT resets every field it does
-            # not carry, and sending everything is harmless for the others.
-            client.update(resource.kind, entry["uuid"], resource.wire(after))
-        result.update(changed=True, diff=resource.fields.diff(current, after, changed))
-        result[resource.result_key] = _view(client, resource, None if module.check_mode else entry["uuid"], after, raw)
-    else:
-        result["diff"] = {"before": {}, "after": {}}
-        result[resource.result_key] = resource_view(raw, resource.fields)
+    plan = plan_resource(resource, desired, params["state"], entry, identity=params)
+    if plan.changed and not module.check_mode:
+        apply_resource(plan)
+    result = dict(changed=plan.changed, diff=plan.diff(), uuid=plan.uuid)
+    result[resource.result_key] = plan_view(plan, module.check_mode)
     return result
-
-
-def _view(client, resource, uuid, predicted, raw=None):
-    """The device's view after the run; in check mode, the predicted one."""
-    if uuid:
-        return resource_view(client.get(resource.kind, uuid), resource.fields)
-    view = resource_view(raw, resource.fields) if raw else {}
-    view.update(resource.fields.mask(predicted))
-    return view
-

@@ -111,11 +111,12 @@ class StreamPlan:
         self.after = {}
 
 
-def plan_stream(client, params, desired, references, entry):
-    """Compare the task with the device and decide the writes."""
+def plan_stream(client, params, desired, references, entry, raw=None):
+    """Compare the task with the device and decide the writes (``raw``: the detail, if already read)."""
     plan = StreamPlan()
     wanted_state = params["state"]
-    desired = references.resolve(desired)
+    if wanted_state != "absent":
+        desired = references.resolve(desired)
     if entry is None:
         if wanted_state == "absent":
             return plan, None
@@ -133,7 +134,8 @@ def plan_stream(client, params, desired, references, entry):
         plan.after["state"] = "active" if (started_by_device and plan.run_action != "stop") or plan.run_action == "start" \
             else "stopped"
         return plan, None
-    raw = client.get("streams", entry["uuid"])
+    if raw is None:
+        raw = client.get("streams", entry["uuid"])
     current = STREAM_FIELDS.from_device(raw)
     current["state"] = raw.get("state")
     running = current["state"] in RUNNING
@@ -153,23 +155,39 @@ def plan_stream(client, params, desired, references, entry):
     return plan, raw
 
 
-def apply_stream(client, plan, uuid, params):
-    """Write the plan: the field edit (or create), then the run state alone, then wait if asked."""
+def apply_stream_fields(client, plan, uuid):
+    """The create or the field edit (never with a state in it); return the uuid."""
+    fields = dict((k, v) for k, v in plan.after.items() if k != "state")
     if plan.create:
-        uuid = client.create("streams", stream_wire(client, dict((k, v) for k, v in plan.after.items() if k != "state")))
-    elif plan.changed_fields:
-        client.update("streams", uuid, stream_wire(client, dict((k, v) for k, v in plan.after.items() if k != "state")))
+        return client.create("streams", stream_wire(client, fields))
+    if plan.changed_fields:
+        client.update("streams", uuid, stream_wire(client, fields))
+    return uuid
+
+
+def apply_stream_state(client, plan, uuid, params):
+    """The run-state change alone in its PUT, then the wait if asked."""
     if plan.run_action:
         set_run_state(client, uuid, plan.run_action)
-    if plan.delete:
-        if plan.run_action and params.get("wait"):
+    if params.get("wait") and plan.after.get("state") in ("active", "stopped") and (plan.run_action or plan.create):
+        wait_for(client, uuid, plan.after["state"], params["wait_timeout"])
+
+
+def apply_stream_delete(client, plan, uuid, params):
+    """Stop a running stream (the device refuses to delete it), then delete it."""
+    if plan.run_action == "stop":
+        set_run_state(client, uuid, "stop")
+        if params.get("wait"):
             wait_for(client, uuid, "stopped", params["wait_timeout"])
-        client.delete("streams", uuid)
+    client.delete("streams", uuid)
+
+
+def apply_stream(client, plan, uuid, params):
+    if plan.delete:
+        apply_stream_delete(client, plan, uuid, params)
         return uuid
-    if params.get("wait") and plan.run_action == "start" or params.get("wait") and plan.create and plan.after["state"] == "active":
-        wait_for(client, uuid, "active", params["wait_timeout"])
-    elif params.get("wait") and plan.run_action == "stop":
-        wait_for(client, uuid, "stopped", params["wait_timeout"])
+    uuid = apply_stream_fields(client, plan, uuid)
+    apply_stream_state(client, plan, uuid, params)
     return uuid
 
 

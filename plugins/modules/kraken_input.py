@@ -136,22 +136,9 @@ uuid:
 
 from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
 from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import INPUT_FIELDS, SRT_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
-    ResourceType, converge, resource_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import KrakenInput
+from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import converge, resource_argument_spec
 from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
-
-NEEDS_URL = ("MPEG2TS", "RTSP", "MJPEGRAW")
-
-
-class KrakenInput(ResourceType):
-    kind = "inputs"
-    result_key = "input"
-    fields = INPUT_FIELDS
-
-    def check_create(self, desired):
-        if desired.get("stream_type", "MPEG2TS") in NEEDS_URL and not desired.get("url"):
-            raise ValidationError("url is required to create an input of stream_type %s" % desired.get("stream_type", "MPEG2TS"))
 
 
 def main():

@@ -160,20 +160,9 @@ uuid:
 
 from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
 from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import OUTPUT_FIELDS, SRT_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
-    ResourceType, converge, resource_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import KrakenOutput
+from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import converge, resource_argument_spec
 from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
-
-
-class KrakenOutput(ResourceType):
-    kind = "outputs"
-    result_key = "output"
-    fields = OUTPUT_FIELDS
-
-    def check_create(self, desired):
-        if desired.get("stream_type", "") != "SRT" and not desired.get("url"):
-            raise ValidationError("url is required to create an output that is not SRT")
 
 
 def main():

@@ -169,15 +169,9 @@ uuid:
 
 from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
 from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import TRANSCODER_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
-    ResourceType, converge, resource_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import KrakenTranscoder
+from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import converge, resource_argument_spec
 from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
-
-
-class KrakenTranscoder(ResourceType):
-    kind = "transcoders"
-    result_key = "transcoder"
-    fields = TRANSCODER_FIELDS
 
 
 def main():

@@ -1,0 +1,44 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Kraken resource types the resource modules and the line-up share."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import (
+    INPUT_FIELDS, OUTPUT_FIELDS, TRANSCODER_FIELDS)
+from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import ResourceType
+from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+
+INPUTS_NEEDING_URL = ("MPEG2TS", "RTSP", "MJPEGRAW")
+
+
+class KrakenInput(ResourceType):
+    kind = "inputs"
+    result_key = "input"
+    fields = INPUT_FIELDS
+
+    def check_create(self, desired):
+        stream_type = desired.get("stream_type", "MPEG2TS")
+        if stream_type in INPUTS_NEEDING_URL and not desired.get("url"):
+            raise ValidationError("url is required to create input %r of stream_type %s" % (desired.get("name"), stream_type))
+
+
+class KrakenOutput(ResourceType):
+    kind = "outputs"
+    result_key = "output"
+    fields = OUTPUT_FIELDS
+
+    def check_create(self, desired):
+        if desired.get("stream_type", "") != "SRT" and not desired.get("url"):
+            raise ValidationError("url is required to create output %r (it is not SRT)" % desired.get("name"))
+
+
+class KrakenTranscoder(ResourceType):
+    kind = "transcoders"
+    result_key = "transcoder"
+    fields = TRANSCODER_FIELDS
+
+
+RESOURCE_TYPES = {"inputs": KrakenInput, "outputs": KrakenOutput, "transcoders": KrakenTranscoder}
