@@ -14,6 +14,8 @@ __metaclass__ = type
 
 from concurrent.futures import ThreadPoolExecutor
 
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
 from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import SRT_REQUIRED_IF, STREAM_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import RESOURCE_TYPES
@@ -39,14 +41,19 @@ def stream_item_spec():
 
 
 def lineup_argument_spec():
+    # Items are validated by validate_items() against the resource modules'
+    # own specs, so the documentation does not repeat every option per kind.
     spec = dict(purge=dict(type="bool", default=False))
-    for kind in PART_KINDS:
-        spec[kind] = dict(type="list", elements="dict", options=resource_argument_spec(RESOURCE_TYPES[kind].fields),
-                          required_one_of=[("name", "uuid")])
-        if kind != "transcoders":
-            spec[kind]["required_if"] = SRT_REQUIRED_IF
-    spec["streams"] = dict(type="list", elements="dict", options=stream_item_spec(), required_one_of=[("name", "uuid")])
+    for kind in ALL_KINDS:
+        spec[kind] = dict(type="list", elements="dict")
     return spec
+
+
+def item_validator(kind):
+    if kind == "streams":
+        return ArgumentSpecValidator(stream_item_spec(), required_one_of=[("name", "uuid")])
+    return ArgumentSpecValidator(resource_argument_spec(RESOURCE_TYPES[kind].fields), required_one_of=[("name", "uuid")],
+                                 required_if=None if kind == "transcoders" else SRT_REQUIRED_IF)
 
 
 class LineupError(HaivisionError):
@@ -78,12 +85,25 @@ class Step:
         self.entry = {"name": name, "kind": kind, "action": action, "diff": diff, "uuid": uuid, "applied": False}
 
 
-def validate_items(params):
-    """Every item's values, checked before any request; names unique per kind."""
+def validate_items(module):
+    """Every item checked with its resource module's spec before any request; names unique per kind.
+
+    The items' secrets join the module's no_log values, so they are masked
+    everywhere in the result, the invocation included.
+    """
+    params = module.params
     desired = {}
     for kind in ALL_KINDS:
         fields = STREAM_FIELDS if kind == "streams" else RESOURCE_TYPES[kind].fields
-        items = params.get(kind) or []
+        validator = item_validator(kind)
+        items = []
+        for index, raw_item in enumerate(params.get(kind) or []):
+            module.no_log_values.update(fields.secret_values(raw_item))
+            checked = validator.validate(raw_item)
+            if checked.error_messages:
+                label = raw_item.get("name") or raw_item.get("uuid") or "#%d" % index
+                raise ValidationError("%s[%d] (%s): %s" % (kind, index, label, "; ".join(checked.error_messages)))
+            items.append(checked.validated_parameters)
         names = [i["name"] for i in items if i.get("name")]
         twice = sorted(set(n for n in names if names.count(n) > 1))
         if twice:
@@ -92,9 +112,8 @@ def validate_items(params):
     return desired
 
 
-def read_device(client, stream_uuids_to_read, part_uuids_to_read):
-    """Detail reads on a small pool; returns {kind: {uuid: raw}}."""
-    jobs = [("streams", u) for u in stream_uuids_to_read] + part_uuids_to_read
+def read_details(client, jobs):
+    """Detail reads of (kind, uuid) jobs on a small pool; returns {kind: {uuid: raw}}."""
     details = dict((kind, {}) for kind in ALL_KINDS)
     if jobs:
         with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
@@ -112,7 +131,7 @@ def plan_lineup(client, params, desired):
             matches[(kind, item.get("uuid") or item["name"])] = find_one(client, kind, item.get("name"), item.get("uuid"),
                                                                          entries=listed[kind])
     to_read = [(kind, entry["uuid"]) for (kind, _key), entry in matches.items() if entry]
-    details = read_device(client, [], to_read)
+    details = read_details(client, to_read)
     nics = NicDirectory(client)
     steps = []
     # Parts first: their plans give the uuids (or placeholders) streams refer to.
@@ -207,7 +226,7 @@ def substitute_new(plan, created):
 
 def converge_lineup(module):
     params = module.params
-    desired = validate_items(params)  # before any request
+    desired = validate_items(module)  # before any request
     client = KrakenClient.from_module(module)
     steps = plan_lineup(client, params, desired)
     changed = any(s.action != "none" for s in steps)

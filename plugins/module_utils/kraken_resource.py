@@ -88,8 +88,8 @@ def find_one(client, kind, name=None, uuid=None, entries=None):
     else:
         matches = [e for e in entries if e.get("name") == name]
     if len(matches) > 1:
-        raise IdentityError("%d %s are named %r (uuids: %s); give uuid to choose one"
-                           % (len(matches), kind, name, ", ".join(sorted(m["uuid"] for m in matches))))
+        uuids = ", ".join(sorted(m["uuid"] for m in matches))
+        raise IdentityError("%d %s are named %r (uuids: %s); give uuid to choose one" % (len(matches), kind, name, uuids))
     return matches[0] if matches else None
 
 

@@ -71,7 +71,7 @@ class Field:
             spec["options"] = dict((c.option, c.argument_spec()) for c in self.children)
         if self.secret:
             spec["no_log"] = True
-        elif self.kind in ("str", "raw") and any(w in self.option for w in ("passphrase", "password", "secret", "key")):
+        elif self.kind in ("str", "raw") and any(w in self.option for w in ("pass", "secret", "key", "token")):
             spec["no_log"] = False
         if self.aliases:
             spec["aliases"] = list(self.aliases)
@@ -169,6 +169,10 @@ class FieldSet:
 
     def argument_spec(self):
         return dict((f.option, f.argument_spec()) for f in self.fields)
+
+    def secret_values(self, params):
+        """The secret values in raw params, for AnsibleModule.no_log_values."""
+        return set("%s" % params[f.option] for f in self.fields if f.secret and params.get(f.option) not in (None, ""))
 
     def desired(self, params):
         """The options the user gave, validated and in canonical form."""

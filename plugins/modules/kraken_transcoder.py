@@ -15,7 +15,7 @@ description:
     on a Kraken encoder/transcoder.
   - Only the options you give are compared and managed. The Kraken resets every field a transcoder
     edit does not carry to its default, so an edit sends the full merged state (the device's values
-    overlaid with yours): settings you do not manage keep their values.
+    overlaid with yours), so settings you do not manage keep their values.
   - The transcoder is found by O(uuid) when given (then a different O(name) renames it), else by O(name).
     Two transcoders with the same name make the task fail, listing their uuids, without changing anything.
 author:
@@ -46,11 +46,14 @@ options:
         description: Height in pixels.
         type: int
   resolution_mode:
-    description: Resolution of the outbound stream: V(1) custom (see O(resolution)), V(2) auto-detect on stream start, V(3) auto-detect continuously (the device's default).
+    description:
+      - Resolution of the outbound stream - V(1) custom (see O(resolution)), V(2) auto-detect on stream start,
+        V(3) auto-detect continuously (the device's default).
     type: int
     choices: [1, 2, 3]
   frame_rate:
-    description: Coded frame rate: V(-1) auto (continuously), V(0) auto (on stream start), or 1-60 fps.
+    description:
+      - Coded frame rate - V(-1) auto (continuously), V(0) auto (on stream start), or 1-60 fps.
     type: int
   video_bitrate:
     description: Video bitrate in kbps (150-15000).

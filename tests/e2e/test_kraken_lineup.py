@@ -27,7 +27,7 @@ def lineup(count=5, **extra):
 
 
 def test_twenty_resources_created_in_order_then_converged_with_zero_writes(clean, ansible):
-    run = ansible(kraken_play(lineup()), diff=True, verbosity=2)
+    run = ansible(kraken_play(lineup()), diff=True, verbosity=3)
     result = run.task("lineup")
     assert result["status"] == "changed", run.output
     actions = [(r["kind"], r["action"], r["applied"]) for r in result["result"]["resources"]]
