@@ -53,3 +53,44 @@ notes:
   - Connection refusals and HTTP 502/503/504 answers are retried a bounded number of times with
     backoff; a write that may already have been applied is never sent twice.
 '''
+
+    # Identity options of the Kraken resource modules.
+    IDENTITY = r'''
+options:
+  name:
+    description:
+      - Name of the resource. Required to create one.
+    type: str
+  uuid:
+    description:
+      - The resource's uuid, to address it whatever its name (and to rename it with O(name)).
+    type: str
+'''
+
+    # SRT options shared by inputs and outputs.
+    SRT = r'''
+options:
+  srt_mode:
+    description:
+      - SRT connection mode. V(caller) and V(rendezvous) need O(srt_address) and O(srt_remote_port);
+        V(listener) needs O(srt_local_port).
+    type: str
+    choices: [caller, listener, rendezvous]
+  srt_address:
+    description: Address or FQDN of the SRT peer.
+    type: str
+  srt_remote_port:
+    description: UDP destination port of the SRT peer (1-65535).
+    type: int
+  srt_local_port:
+    description: Local UDP port the SRT listener binds (1-65535).
+    type: int
+  srt_passphrase:
+    description:
+      - SRT encryption passphrase, 10 to 79 characters. Never shown in output; a change is
+        reported as changed with the value masked.
+    type: str
+  srt_latency:
+    description: SRT receiver buffer in milliseconds (20-8000).
+    type: int
+'''

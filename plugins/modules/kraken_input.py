@@ -20,14 +20,10 @@ author:
   - haivision.media developers (@haivision-media)
 extends_documentation_fragment:
   - haivision.media.kraken
+  - haivision.media.kraken.identity
+  - haivision.media.kraken.srt
   - haivision.media.attributes
 options:
-  name:
-    description: Name of the input. Required to create one.
-    type: str
-  uuid:
-    description: The input's uuid, to address it whatever its name (and to rename it).
-    type: str
   state:
     description: Whether the input should exist.
     type: str
@@ -62,29 +58,6 @@ options:
     type: int
   capture_mode:
     description: Analog capture mode, -1 for automatic.
-    type: int
-  srt_mode:
-    description:
-      - SRT connection mode. V(caller) and V(rendezvous) need O(srt_address) and O(srt_remote_port);
-        V(listener) needs O(srt_local_port).
-    type: str
-    choices: [caller, listener, rendezvous]
-  srt_address:
-    description: Address or FQDN of the SRT peer.
-    type: str
-  srt_remote_port:
-    description: UDP destination port of the SRT peer (1-65535).
-    type: int
-  srt_local_port:
-    description: Local UDP port the SRT listener binds (1-65535).
-    type: int
-  srt_passphrase:
-    description:
-      - SRT encryption passphrase, 10 to 79 characters. Never shown in output; a change is
-        reported as changed with the value masked.
-    type: str
-  srt_latency:
-    description: SRT receiver buffer in milliseconds (20-8000).
     type: int
 '''
 

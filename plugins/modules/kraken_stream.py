@@ -23,14 +23,9 @@ author:
   - haivision.media developers (@haivision-media)
 extends_documentation_fragment:
   - haivision.media.kraken
+  - haivision.media.kraken.identity
   - haivision.media.attributes
 options:
-  name:
-    description: Name of the stream. Required to create one.
-    type: str
-  uuid:
-    description: The stream's uuid, to address it whatever its name (and to rename it).
-    type: str
   state:
     description:
       - V(present) makes the stream exist without touching whether it runs; V(started) and V(stopped)

@@ -22,14 +22,9 @@ author:
   - haivision.media developers (@haivision-media)
 extends_documentation_fragment:
   - haivision.media.kraken
+  - haivision.media.kraken.identity
   - haivision.media.attributes
 options:
-  name:
-    description: Name of the transcoder. Required to create one.
-    type: str
-  uuid:
-    description: The transcoder's uuid, to address it whatever its name (and to rename it).
-    type: str
   state:
     description: Whether the transcoder should exist.
     type: str
