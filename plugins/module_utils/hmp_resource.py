@@ -94,14 +94,16 @@ def send_actions(client, base_path, actions):
 class SourceDirectory:
     """Sources by name or id, read once per run (a session's sources are given either way)."""
 
-    def __init__(self, client):
+    def __init__(self, client, planned=()):
         self.client = client
         self._sources = None
+        # Sources a line-up will create (check mode): a session may refer to them by name.
+        self.planned = [{"id": "(new) %s" % name, "name": name} for name in planned]
 
     @property
     def sources(self):
         if self._sources is None:
-            self._sources = self.client.list_all(SOURCES_PATH)
+            self._sources = self.client.list_all(SOURCES_PATH) + self.planned
         return self._sources
 
     def resolve(self, reference, option="sources"):

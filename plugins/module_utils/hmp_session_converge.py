@@ -13,11 +13,12 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient, quote_id
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SESSION_FIELDS, SESSION_PARTS
+from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import (
+    SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SESSION_PARTS, SHARE_ITEM_SPEC)
 from ansible_collections.haivision.media.plugins.module_utils.hmp_metadata import (
     desired_metadata, device_metadata, wanted_metadata, wire_metadata)
 from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import (
-    SESSIONS_PATH, IdentityError, PartChange, SourceDirectory, combined_diff, find_one, send_actions)
+    SESSIONS_PATH, IdentityError, PartChange, SourceDirectory, combined_diff, find_one, identity_spec, send_actions)
 from ansible_collections.haivision.media.plugins.module_utils.hmp_schedule import active_schedule, desired_schedule, plan_schedule
 from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import (
     PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
@@ -49,27 +50,49 @@ class SessionTask:
                 raise ValidationError("sources[%d] is empty; give a source name or id" % index)
 
 
+def session_argument_spec():
+    spec = identity_spec("title")
+    spec.update(SESSION_FIELDS.argument_spec())
+    spec.update(
+        sources=dict(type="list", elements="str"),
+        metadata=dict(type="dict"),
+        purge_metadata=dict(type="bool", default=False),
+        categories=dict(type="dict"),
+        shares=SHARE_ITEM_SPEC,
+        purge_shares=dict(type="bool", default=False),
+        public_share=dict(type="bool"),
+        schedule=SCHEDULE_ITEM_SPEC,
+        force=dict(type="bool", default=False),
+    )
+    return spec
+
+
 def converge_session(module):
     task = SessionTask(module.params)  # validation comes before any request
     with HMPClient.from_module(module) as client:
         return SessionConverger(client, module.check_mode, task).run()
 
 
+LOOK_UP = object()  # run() finds the session itself unless given its record (or None) from a list already read
+
+
 class SessionConverger:
 
-    def __init__(self, client, check_mode, task):
+    def __init__(self, client, check_mode, task, directory=None, principals=None):
         self.client = client
         self.check_mode = check_mode
         self.task = task
         self.params = task.params
-        self.directory = SourceDirectory(client)
-        self.principals = PrincipalDirectory(client)
+        # A line-up shares one source and one principal directory between its sessions.
+        self.directory = directory or SourceDirectory(client)
+        self.principals = principals or PrincipalDirectory(client)
         self.source_ids = None
         self.sources_change = None
 
-    def run(self):
+    def run(self, record=LOOK_UP):
         params = self.params
-        record = find_one(self.client, SESSIONS_PATH, "title", params.get("title"), params.get("id"), "session")
+        if record is LOOK_UP:
+            record = find_one(self.client, SESSIONS_PATH, "title", params.get("title"), params.get("id"), "session")
         if params["state"] == "absent":
             return self.remove(record)
         # Sources are resolved before anything is written, so an unknown one changes nothing.

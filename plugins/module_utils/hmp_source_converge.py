@@ -9,7 +9,7 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient, quote_id
 from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_FIELDS, SOURCE_TYPE_OPTIONS
 from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import (
-    SOURCES_PATH, IdentityError, SourceDirectory, find_one, send_actions)
+    SOURCES_PATH, IdentityError, SourceDirectory, find_one, identity_spec, send_actions)
 from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import (
     PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
 from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
@@ -37,22 +37,39 @@ def _body(state):
     return SOURCE_FIELDS.to_wire(dict((k, v) for k, v in state.items() if k in allowed))
 
 
+def source_argument_spec():
+    spec = identity_spec("name")
+    spec.update(SOURCE_FIELDS.argument_spec())
+    return spec
+
+
+def desired_source(params):
+    """The task's source options, validated before any request."""
+    desired = SOURCE_FIELDS.desired(params)
+    _check_type(desired, desired.get("type"))
+    return desired
+
+
 def converge_source(module):
     params = module.params
-    desired = SOURCE_FIELDS.desired(params)  # validation comes before any request
-    _check_type(desired, desired.get("type"))
+    desired = desired_source(params)
     with HMPClient.from_module(module) as client:
         record = find_one(client, SOURCES_PATH, "name", params.get("name"), params.get("id"), "source")
-        if params["state"] == "absent":
-            if record is None:
-                return dict(changed=False, source={})
-            if not module.check_mode:
-                client.request("DELETE", "%s/%s" % (SOURCES_PATH, quote_id(record["id"])))
-            return dict(changed=True, id=record["id"], source={},
-                        diff=SOURCE_FIELDS.diff(SOURCE_FIELDS.from_device(record), {}))
+        return converge_source_record(client, module.check_mode, params, desired, record)
+
+
+def converge_source_record(client, check_mode, params, desired, record):
+    """Converge one source whose current record (or None) is already known."""
+    if params["state"] == "absent":
         if record is None:
-            return _create(client, module.check_mode, params, desired)
-        return _update(client, module.check_mode, record, desired)
+            return dict(changed=False, source={})
+        if not check_mode:
+            client.request("DELETE", "%s/%s" % (SOURCES_PATH, quote_id(record["id"])))
+        return dict(changed=True, id=record["id"], source={},
+                    diff=SOURCE_FIELDS.diff(SOURCE_FIELDS.from_device(record), {}))
+    if record is None:
+        return _create(client, check_mode, params, desired)
+    return _update(client, check_mode, record, desired)
 
 
 def _create(client, check_mode, params, desired):

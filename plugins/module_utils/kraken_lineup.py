@@ -23,6 +23,7 @@ from ansible_collections.haivision.media.plugins.module_utils.kraken_resource im
     IDENTITY_SPEC, NicDirectory, apply_resource, find_one, plan_resource, resource_argument_spec)
 from ansible_collections.haivision.media.plugins.module_utils.kraken_stream import (
     StreamReferences, apply_stream_delete, apply_stream_fields, apply_stream_state, plan_diff, plan_stream)
+from ansible_collections.haivision.media.plugins.module_utils.lineup_report import LineupError, combined_lineup_diff, lineup_entry
 from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
 
@@ -56,21 +57,6 @@ def item_validator(kind):
                                  required_if=None if kind == "transcoders" else SRT_REQUIRED_IF)
 
 
-class LineupError(HaivisionError):
-    """A write the device refused mid-line-up; says what was applied and what was not."""
-
-    def __init__(self, entry, error, entries):
-        self.entries = entries
-        applied = ["%s %s" % (e["kind"], e["name"]) for e in entries if e.get("applied")]
-        pending = ["%s %s" % (e["kind"], e["name"]) for e in entries if e["action"] != "none" and not e.get("applied")]
-        super(LineupError, self).__init__(
-            "%s %s: %s. Applied: %s. Not applied: %s. The next run converges from here."
-            % (entry["kind"], entry["name"], error, ", ".join(applied) or "nothing", ", ".join(pending)))
-
-    def result_fields(self):
-        return {"resources": self.entries, "changed": any(e.get("applied") for e in self.entries)}
-
-
 class Step:
     """One resource of the line-up: its plan and how to apply it."""
 
@@ -82,7 +68,7 @@ class Step:
         self.uuid = uuid
         self.plan = plan
         self.params = params or {}
-        self.entry = {"name": name, "kind": kind, "action": action, "diff": diff, "uuid": uuid, "applied": False}
+        self.entry = lineup_entry(kind, name, action, diff, uuid)
 
 
 def validate_items(module):
@@ -233,6 +219,4 @@ def converge_lineup(module):
     if changed and not module.check_mode:
         apply_lineup(client, steps)
     entries = [s.entry for s in steps]
-    diff = {"before": dict(("%s/%s" % (s.kind, s.name), s.diff["before"]) for s in steps if s.action != "none"),
-            "after": dict(("%s/%s" % (s.kind, s.name), s.diff["after"]) for s in steps if s.action != "none")}
-    return dict(changed=changed, resources=entries, diff=diff, requests=client.stats["requests"])
+    return dict(changed=changed, resources=entries, diff=combined_lineup_diff(entries), requests=client.stats["requests"])

@@ -232,28 +232,12 @@ stopped_recordings:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import (
-    SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SHARE_ITEM_SPEC)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import identity_spec
-from ansible_collections.haivision.media.plugins.module_utils.hmp_session_converge import converge_session
+from ansible_collections.haivision.media.plugins.module_utils.hmp_session_converge import converge_session, session_argument_spec
 from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
 
 
 def main():
-    spec = identity_spec("title")
-    spec.update(SESSION_FIELDS.argument_spec())
-    spec.update(
-        sources=dict(type="list", elements="str"),
-        metadata=dict(type="dict"),
-        purge_metadata=dict(type="bool", default=False),
-        categories=dict(type="dict"),
-        shares=SHARE_ITEM_SPEC,
-        purge_shares=dict(type="bool", default=False),
-        public_share=dict(type="bool"),
-        schedule=SCHEDULE_ITEM_SPEC,
-        force=dict(type="bool", default=False),
-    )
-    run_module(spec, converge_session, HMP_CONNECTION_SPEC, required_one_of=[("title", "id")])
+    run_module(session_argument_spec(), converge_session, HMP_CONNECTION_SPEC, required_one_of=[("title", "id")])
 
 
 if __name__ == "__main__":

@@ -125,16 +125,14 @@ id:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_FIELDS, SOURCE_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import identity_spec
-from ansible_collections.haivision.media.plugins.module_utils.hmp_source_converge import converge_source
+from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils.hmp_source_converge import converge_source, source_argument_spec
 from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
 
 
 def main():
-    spec = identity_spec("name")
-    spec.update(SOURCE_FIELDS.argument_spec())
-    run_module(spec, converge_source, HMP_CONNECTION_SPEC, required_one_of=[("name", "id")], required_if=SOURCE_REQUIRED_IF)
+    run_module(source_argument_spec(), converge_source, HMP_CONNECTION_SPEC, required_one_of=[("name", "id")],
+               required_if=SOURCE_REQUIRED_IF)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,176 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""HMP sources and sessions in one task, under one login, on the resource modules' convergers.
+
+Sources and sessions are each listed once. Sources are converged first (a
+session refers to them), then sessions, then the removals: sessions before
+the sources they may use.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient
+from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_FIELDS, SOURCE_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import (
+    SESSIONS_PATH, SOURCES_PATH, IdentityError, SourceDirectory)
+from ansible_collections.haivision.media.plugins.module_utils.hmp_session_converge import (
+    SessionConverger, SessionTask, session_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import PrincipalDirectory
+from ansible_collections.haivision.media.plugins.module_utils.hmp_source_converge import (
+    converge_source_record, desired_source, source_argument_spec)
+from ansible_collections.haivision.media.plugins.module_utils.lineup_report import (
+    LineupError, combined_lineup_diff, lineup_entry)
+from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+
+KEYS = {"sources": "name", "sessions": "title"}
+
+
+def hmp_lineup_argument_spec():
+    # Items are validated by validate_items() against the resource modules' own specs.
+    return dict(sources=dict(type="list", elements="dict"), sessions=dict(type="list", elements="dict"),
+                purge=dict(type="bool", default=False))
+
+
+def validate_items(module):
+    """Every item checked with its module's spec, before any request; secrets join no_log values."""
+    validators = {
+        "sources": ArgumentSpecValidator(source_argument_spec(), required_one_of=[("name", "id")], required_if=SOURCE_REQUIRED_IF),
+        "sessions": ArgumentSpecValidator(session_argument_spec(), required_one_of=[("title", "id")]),
+    }
+    checked = {}
+    for kind, validator in validators.items():
+        items = []
+        for index, raw in enumerate(module.params.get(kind) or []):
+            if kind == "sources":
+                module.no_log_values.update(SOURCE_FIELDS.secret_values(raw))
+            result = validator.validate(raw)
+            if result.error_messages:
+                label = raw.get(KEYS[kind]) or raw.get("id") or "#%d" % index
+                raise ValidationError("%s[%d] (%s): %s" % (kind, index, label, "; ".join(result.error_messages)))
+            params = result.validated_parameters
+            items.append((params, desired_source(params) if kind == "sources" else SessionTask(params)))
+        names = [p[KEYS[kind]] for p, _d in items if p.get(KEYS[kind])]
+        twice = sorted(set(n for n in names if names.count(n) > 1))
+        if twice:
+            raise ValidationError("%s lists %s more than once" % (kind, ", ".join(twice)))
+        checked[kind] = items
+    return checked
+
+
+def match(listed, key, params):
+    """The record an item names (by id, else by its name or title) in a list read once."""
+    if params.get("id"):
+        found = [r for r in listed if r.get("id") == params["id"]]
+        if not found:
+            raise IdentityError("no %s with id %s on this HMP" % (key, params["id"]))
+        return found[0]
+    found = [r for r in listed if r.get(key) == params.get(key)]
+    if len(found) > 1:
+        raise IdentityError("%d resources have the %s %r (ids: %s); give id to choose one"
+                            % (len(found), key, params.get(key), ", ".join(sorted(r["id"] for r in found))))
+    return found[0] if found else None
+
+
+def action_of(result, params, record):
+    if not result.get("changed"):
+        return "none"
+    if params.get("state") == "absent":
+        return "delete"
+    return "create" if record is None else "update"
+
+
+class HMPLineup:
+    """Runs the line-up; each entry records what it needed and whether it was written."""
+
+    def __init__(self, client, check_mode, params, items):
+        self.client = client
+        self.check_mode = check_mode
+        self.params = params
+        self.items = items
+        self.entries = []
+
+    def step(self, kind, name, record, work, params):
+        entry = lineup_entry(kind, name, "none", {}, (record or {}).get("id"))
+        self.entries.append(entry)
+        try:
+            result = work()
+        except HaivisionError as exc:
+            entry["action"] = "failed"
+            raise LineupError(entry, exc, self.entries)
+        entry.update(action=action_of(result, params, record), id=result.get("id") or entry["id"])
+        entry["diff"] = result.get("diff") if entry["action"] != "none" else {"before": {}, "after": {}}
+        entry["applied"] = entry["action"] != "none" and not self.check_mode
+        return result
+
+    def run(self):
+        sources = self.client.list_all(SOURCES_PATH)
+        sessions = self.client.list_all(SESSIONS_PATH)
+        named = {"sources": set(), "sessions": set()}
+        later = []
+        planned = []
+        for params, desired in self.items["sources"]:
+            record = match(sources, "name", params)
+            if record:
+                named["sources"].add(record["id"])
+            if params["state"] == "absent":
+                later.append(("sources", params, desired, record))
+                continue
+            if record is None:
+                planned.append(params["name"])
+            self.step("sources", params.get("name") or record["name"], record,
+                      lambda p=params, d=desired, r=record: converge_source_record(self.client, self.check_mode, p, d, r), params)
+        # One source list for every session: after the writes above, or with the planned ones in check mode.
+        directory = SourceDirectory(self.client, planned=planned if self.check_mode else ())
+        principals = PrincipalDirectory(self.client)
+        for params, task in self.items["sessions"]:
+            record = match(sessions, "title", params)
+            if record:
+                named["sessions"].add(record["id"])
+            converger = SessionConverger(self.client, self.check_mode, task, directory, principals)
+            if params["state"] == "absent":
+                later.insert(0, ("sessions", params, converger, record))
+                continue
+            self.step("sessions", params.get("title") or record["title"], record,
+                      lambda c=converger, r=record: c.run(r), params)
+        if self.params["purge"]:
+            later = self.purge(sources, sessions, named, directory, principals) + later
+        # Removals last, sessions before sources.
+        for kind, params, worker, record in sorted(later, key=lambda item: item[0] != "sessions"):
+            if kind == "sessions":
+                self.step(kind, record.get("title") if record else params.get("title"), record,
+                          lambda c=worker, r=record: c.run(r), params)
+            else:
+                self.step(kind, record.get("name") if record else params.get("name"), record,
+                          lambda p=params, d=worker, r=record: converge_source_record(self.client, self.check_mode, p, d, r),
+                          params)
+        return self.entries
+
+    def purge(self, sources, sessions, named, directory, principals):
+        """Removals of the sources and sessions the line-up does not name (only the kinds it gives)."""
+        removals = []
+        if self.params.get("sessions") is not None:
+            for record in sessions:
+                if record["id"] not in named["sessions"]:
+                    params = dict(title=record.get("title"), id=record["id"], state="absent", force=False,
+                                  purge_metadata=False, purge_shares=False)
+                    converger = SessionConverger(self.client, self.check_mode, SessionTask(params), directory, principals)
+                    removals.append(("sessions", params, converger, record))
+        if self.params.get("sources") is not None:
+            for record in sources:
+                if record["id"] not in named["sources"]:
+                    removals.append(("sources", dict(name=record.get("name"), id=record["id"], state="absent"), {}, record))
+        return removals
+
+
+def converge_hmp_lineup(module):
+    items = validate_items(module)  # before any request
+    with HMPClient.from_module(module) as client:
+        entries = HMPLineup(client, module.check_mode, module.params, items).run()
+        changed = any(e["action"] != "none" for e in entries)
+        return dict(changed=changed, resources=entries, diff=combined_lineup_diff(entries), logins=client.logins,
+                    requests=client.stats["requests"])

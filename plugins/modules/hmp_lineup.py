@@ -1,0 +1,115 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: hmp_lineup
+short_description: Converge the sources and sessions of a Haivision Media Platform in one task
+version_added: 0.1.0
+description:
+  - Declare an HMP platform's sources and sessions in one task; the module converges all of them with the
+    same rules as M(haivision.media.hmp_source) and M(haivision.media.hmp_session), whose options the items take.
+  - One login for the whole line-up; sources and sessions are each listed once.
+  - Sources are converged first (sessions refer to them by name), then sessions, then removals - sessions
+    before sources. In check mode a session may refer to a source the line-up would create.
+  - If the platform refuses a change, the task fails saying which resources were applied and which were not;
+    the next run converges from there.
+author:
+  - haivision.media developers (@haivision-media)
+extends_documentation_fragment:
+  - haivision.media.hmp
+  - haivision.media.attributes
+options:
+  sources:
+    description:
+      - Sources, each with the options of M(haivision.media.hmp_source) (C(name) or C(id), C(state), C(type),
+        C(host), C(port), C(multicast), C(description), C(continuous), C(mode), C(latency), C(passphrase)).
+    type: list
+    elements: dict
+  sessions:
+    description:
+      - Sessions, each with the options of M(haivision.media.hmp_session) (C(title) or C(id), C(state),
+        C(description), C(active), C(syncrecord), C(distribution_policies), C(sources), C(metadata),
+        C(purge_metadata), C(categories), C(shares), C(purge_shares), C(public_share), C(schedule), C(force)).
+    type: list
+    elements: dict
+  purge:
+    description:
+      - Remove the sources and sessions the line-up does not name, for the kinds given (O(sources),
+        O(sessions)). A session that records is not removed (the task fails saying so).
+    type: bool
+    default: false
+'''
+
+EXAMPLES = r'''
+- name: The platform's live line-up, as written in git
+  haivision.media.hmp_lineup:
+    hmp_url: https://hmp.example.com
+    hmp_username: haiadmin
+    hmp_password: "{{ vault_hmp_password }}"
+    sources:
+      - {name: stage-cam, type: UDP, host: 239.20.0.10, port: 4900, multicast: true}
+      - {name: remote-guest, type: SRT, mode: LISTENER, port: 9000, passphrase: "{{ vault_srt_passphrase }}"}
+    sessions:
+      - title: Town hall
+        active: true
+        sources: [stage-cam, remote-guest]
+        categories: {Department: [Engineering]}
+        shares:
+          - {name: Operators, type: GROUP, permission: EDIT}
+'''
+
+RETURN = r'''
+resources:
+  description: One entry per source and session of the line-up (and per purged one).
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: The source's name or the session's title.
+      type: str
+    kind:
+      description: V(sources) or V(sessions).
+      type: str
+    action:
+      description: V(create), V(update), V(delete), V(none), or V(failed) for the resource the platform refused.
+      type: str
+    diff:
+      description: C(before) and C(after) of the changed fields, secrets masked.
+      type: dict
+    id:
+      description: The resource's id (none for a create in check mode).
+      type: str
+    applied:
+      description: Whether the change was written.
+      type: bool
+  sample: [{"name": "stage-cam", "kind": "sources", "action": "update", "applied": true,
+            "id": "6e6862e0-d65d-4de5-b690-62e680d4587b", "diff": {"before": {"port": 4900}, "after": {"port": 4902}}}]
+logins:
+  description: Logins the module made (one, or two if the platform expired the session mid-run).
+  returned: always
+  type: int
+  sample: 1
+requests:
+  description: HTTP requests the module sent, for sizing scheduled runs.
+  returned: always
+  type: int
+  sample: 14
+'''
+
+from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils.hmp_lineup import converge_hmp_lineup, hmp_lineup_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+
+
+def main():
+    run_module(hmp_lineup_argument_spec(), converge_hmp_lineup, HMP_CONNECTION_SPEC)
+
+
+if __name__ == "__main__":
+    main()
