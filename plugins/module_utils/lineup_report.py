@@ -9,7 +9,6 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
 
 
-
 def lineup_entry(kind, name, action, diff, resource_id=None):
     """One resource of a line-up: what it needs (``action``) and whether that was written (``applied``)."""
     return {"name": name, "kind": kind, "action": action, "diff": diff if action != "none" else {"before": {}, "after": {}},
