@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 
-.PHONY: all venv collection test sanity units e2e demo sim-start sim-stop clean
+.PHONY: all venv collection test sanity lint lint-ansible lint-docs lint-changelog units e2e ee-context demo sim-start sim-stop clean
 
 all: test
 
@@ -30,12 +30,26 @@ collection:
 
 test: venv collection
 	$(MAKE) --no-print-directory sanity
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory units
 	$(MAKE) --no-print-directory e2e
 
 # ansible-test wants a real ansible_collections/haivision/media directory (see the script).
 sanity: venv
 	scripts/sanity.sh
+
+# Offline linters: ansible-lint (production profile, see .ansible-lint) on roles/ and playbooks/,
+# antsibull-docs on every plugin's and role's documentation, antsibull-changelog on the fragments.
+lint: lint-ansible lint-docs lint-changelog
+
+lint-ansible: venv collection
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/ansible-lint roles/ playbooks/
+
+lint-docs: venv collection
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+
+lint-changelog: venv
+	$(BIN)/antsibull-changelog lint
 
 units: venv collection
 	PYTHONPATH=$(COLLECTIONS) $(BIN)/python -m pytest -q tests/unit $(PYTEST_ARGS)
@@ -48,6 +62,18 @@ sim-start: venv
 
 sim-stop:
 	@scripts/sim.sh stop $(SIM_DIR)
+
+# The build context of the execution environment (execution-environment.yml) in .tmp/ee/context, with
+# this checkout's collection built from its tracked and new files; no image is built here.
+EE_DIR := $(CURDIR)/.tmp/ee
+ee-context: venv
+	rm -rf $(EE_DIR) && mkdir -p $(EE_DIR)/src/ansible_collections/haivision/media $(EE_DIR)/collections
+	git ls-files -co --exclude-standard -z | tar --null -T - -cf - | tar -xf - -C $(EE_DIR)/src/ansible_collections/haivision/media
+	$(BIN)/ansible-galaxy collection build --force --output-path $(EE_DIR)/collections $(EE_DIR)/src/ansible_collections/haivision/media
+	mv $(EE_DIR)/collections/haivision-media-*.tar.gz $(EE_DIR)/collections/haivision-media.tar.gz
+	cp execution-environment.yml $(EE_DIR)/
+	$(BIN)/ansible-builder create -f $(EE_DIR)/execution-environment.yml -c $(EE_DIR)/context --output-filename Containerfile
+	@echo "Build the image with: podman build -f $(EE_DIR)/context/Containerfile -t haivision-media-ee $(EE_DIR)/context"
 
 demo: venv collection
 	@$(BIN)/python scripts/demo.py

@@ -97,13 +97,55 @@ def expect(changed=None, rc=0):
 
 
 def demo_steps():
-    return [
+    steps = [
         {"title": "Kraken line-up, first run: everything is created (changed)", "playbook": "demo_kraken.yml",
          "check": expect(changed="some")},
         {"title": "Kraken line-up, second run: nothing to do (all ok)", "playbook": "demo_kraken.yml",
          "check": expect(changed="none")},
+        {"title": "HMP line-up, first run: sources, session, categories, shares created (changed)",
+         "playbook": "demo_hmp.yml", "check": expect(changed="some")},
+        {"title": "HMP line-up, second run: nothing to do (all ok)", "playbook": "demo_hmp.yml",
+         "check": expect(changed="none")},
         {"title": "Show what both devices hold", "playbook": "demo_info.yml", "check": expect(changed="none")},
     ]
+
+    # Drift round trip: playbooks/enforce.yml on the example inventory (playbooks/inventory), limited to
+    # the devices the demo builds and pointed at the simulators by extra vars, which win over the
+    # inventory's URLs and credentials. The HMP platform joins when the demo builds its line-up.
+    devices = ["kraken-studio-a"] + (["hmp-main"] if any(s["playbook"] == "demo_hmp.yml" for s in steps) else [])
+    report_dir = os.path.join(SIM_DIR, "drift")
+    enforce_vars = {"haivision_ca_path": "{{ sim_ca_path }}", "enforce_report_dir": report_dir, "fail_on_drift": True,
+                    "vault_field_srt_passphrase": "demo-srt-passphrase-2026",
+                    "vault_remote_guest_passphrase": "demo-srt-passphrase-01"}
+    enforce = ["-i", os.path.join(ROOT, "playbooks", "inventory"), "--limit", ",".join(devices),
+               "-e", json.dumps(enforce_vars)]
+    ttl_drift = [{"device": "kraken-studio-a", "module": "haivision.media.kraken_output", "resource": "studio-out",
+                  "action": "update", "fields": ["ttl"], "before": {"ttl": 64}, "after": {"ttl": 16}}]
+
+    def report_shows(changes, **expected):
+        """The run's totals as expected, and drift-report.json lists exactly ``changes``."""
+        def check(totals):
+            problem = expect(**expected)(totals)
+            if problem:
+                return problem
+            with open(os.path.join(report_dir, "drift-report.json")) as handle:
+                found = [dict((k, c[k]) for k in ("device", "module", "resource", "action", "fields", "before", "after"))
+                         for c in json.load(handle)["changes"]]
+            return None if found == changes else "drift report lists %s, expected %s" % (found, changes)
+        return check
+
+    steps += [
+        {"title": "Drift: studio-out's TTL changed behind Ansible's back (simulator admin)", "playbook": "demo_drift.yml",
+         "check": expect(changed="none")},
+        {"title": "Enforcement, report mode: the drift is found (check mode, nothing written, exit 2)",
+         "playbook": "enforce.yml", "args": enforce + ["-e", "enforce_mode=report"],
+         "check": report_shows(ttl_drift, changed="some", rc=2)},
+        {"title": "Enforcement, enforce mode: the drift is corrected", "playbook": "enforce.yml",
+         "args": enforce + ["-e", "enforce_mode=enforce"], "check": report_shows(ttl_drift, changed="some")},
+        {"title": "Enforcement, report mode again: every device matches its line-up", "playbook": "enforce.yml",
+         "args": enforce + ["-e", "enforce_mode=report"], "check": report_shows([], changed="none")},
+    ]
+    return steps
 
 
 if __name__ == "__main__":

@@ -127,14 +127,14 @@ class SessionConverger:
         empty = {"sources": [], "metadata": [], "shares": [], "public_share": False, "events": []}
         changes = [fields] + self.plan_parts(empty)  # also resolves every principal: failures come before the create
         if self.check_mode:
-            return self.result(None, changes, {"title": params["title"]})
+            return self.result(None, changes, {"title": params["title"]}, created=True)
         created = self.client.request("POST", SESSIONS_PATH, SESSION_FIELDS.to_wire(self.task.fields)) or {}
         session_id = (created.get("data") or {}).get("id")
         # Planned again against the new session: it already has metadata (calypso:creator ...) to keep.
         changes = [fields] + self.plan_parts(self.read_parts(session_id, created.get("data")))
         for change in changes:
             send_actions(self.client, self.path(session_id), change.actions)
-        return self.result(session_id, changes)
+        return self.result(session_id, changes, created=True)
 
     def update(self, record):
         session_id = record["id"]
@@ -265,9 +265,11 @@ class SessionConverger:
 
     # -- result -------------------------------------------------------------------
 
-    def result(self, session_id, changes, record=None, stopped=()):
+    def result(self, session_id, changes, record=None, stopped=(), created=False):
         changed = any(c.options or c.actions for c in changes)
         result = dict(changed=changed, diff=combined_diff(changes) if changed else {"before": {}, "after": {}})
+        if created:
+            result["diff"]["before"] = {}  # nothing was there: the parts' empty starting points are not a "before"
         if session_id:
             result["id"] = session_id
         if stopped:

@@ -30,6 +30,7 @@ def test_session_lifecycle(clean, ansible):
     preview = ansible(hmp_play(task("create", "hmp_session", **TOWN_HALL)), check=True, diff=True)
     result = preview.task("create")
     assert result["status"] == "changed", preview.output
+    assert result["result"]["diff"]["before"] == {}  # a create has no "before"
     assert result["result"]["diff"]["after"]["title"] == "Town hall"
     assert result["result"]["diff"]["after"]["sources"] == ["cam1", "cam2"]
     assert writes(hmp) == [] and session_by_title(hmp, "Town hall") is None
