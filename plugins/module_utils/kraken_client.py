@@ -108,12 +108,12 @@ class KrakenClient:
         return "/apis/kraken/%s/%s-%s" % (kind, KINDS[kind], quote(uuid, safe=""))
 
     def list(self, kind):
-        """The collection's minimal entries; a 404 with error 1001 means empty."""
+        """The collection's minimal entries; a 404 with error 1001 means empty (any other 404 is an error)."""
         path = "/apis/kraken/%s" % kind
         try:
             root = self.request("GET", path)
         except ApiError as exc:
-            if exc.status == 404 and exc.code in (NO_RESULTS, None):
+            if exc.status == 404 and exc.code == NO_RESULTS:
                 return []
             raise
         container = root.find(kind) if root is not None else None
@@ -163,7 +163,7 @@ class KrakenClient:
         try:
             root = self.request("GET", "/apis/servers")
         except ApiError as exc:
-            if exc.status == 404:
+            if exc.status == 404 and exc.code == NO_RESULTS:
                 return []
             raise
         container = root.find("servers") if root is not None else None
@@ -174,7 +174,7 @@ class KrakenClient:
         try:
             root = self.request("GET", path)
         except ApiError as exc:
-            if exc.status == 404 and exc.code in (NO_RESULTS, None):
+            if exc.status == 404 and exc.code == NO_RESULTS:
                 return []
             raise
         container = root.find("nics") if root is not None else None

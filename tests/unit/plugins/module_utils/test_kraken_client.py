@@ -129,3 +129,12 @@ def test_malformed_body_is_a_clear_protocol_error(kraken_sim):
     with pytest.raises(ProtocolError) as caught:
         client_for(kraken_sim).system()
     assert "GET /apis/kraken/system" in str(caught.value)
+
+
+def test_a_404_that_is_not_no_results_is_an_error_not_an_empty_list(kraken_sim):
+    # A wrong portal path must not look like an empty device (a purge would then see nothing to keep).
+    client = KrakenClient(kraken_sim.url + "/not-the-portal", kraken_sim.consumer_key, kraken_sim.consumer_secret,
+                          ca_path=kraken_sim.ca_path)
+    with pytest.raises(ApiError) as caught:
+        client.list("inputs")
+    assert caught.value.code != "1001"
