@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 
-.PHONY: all venv collection test sanity lint lint-ansible lint-docs lint-changelog units e2e ee-context demo sim-start sim-stop clean
+.PHONY: all venv collection test sanity lint lint-ansible lint-docs lint-changelog units e2e bench ee-context demo sim-start sim-stop clean
 
 all: test
 
@@ -56,6 +56,10 @@ units: venv collection
 
 e2e: venv collection
 	PYTHONPATH=$(COLLECTIONS) $(BIN)/python -m pytest -q tests/e2e $(PYTEST_ARGS)
+
+# Not part of make test: measures requests and wall times against the simulators and prints Markdown tables.
+bench: venv collection
+	$(BIN)/python tests/benchmark/bench.py $(BENCH_ARGS)
 
 sim-start: venv
 	@scripts/sim.sh start $(SIM_DIR)

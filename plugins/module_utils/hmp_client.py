@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
 from ansible_collections.haivision.media.plugins.module_utils.transport import (
-    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, HaivisionError, ProtocolError, Transport, check_https, tls_verify)
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, HaivisionError, ProtocolError, Transport, check_https, check_timeout, tls_verify)
 
 try:
     import requests
@@ -38,7 +38,8 @@ NO_RESULTS = "040012"
 
 
 def quote_id(value):
-    return quote("%s" % value, safe="")
+    # Dots too: an id "." or ".." would otherwise be a dot segment, which the URL layer resolves to the collection.
+    return quote("%s" % value, safe="").replace(".", "%2E")
 
 
 def check_hmp_libs(module):
@@ -57,12 +58,12 @@ class HMPClient:
     product = "HMP"
 
     def __init__(self, url, username, password, validate_certs=True, ca_path=None, timeout=30, retries=4, backoff=0.5):
-        self.base_url = check_https(url, "HMP")
+        self.base_url = check_https(url, "HMP", "hmp_url")
         self.username = username
         self._password = password
         self.session = requests.Session()
         self.session.headers["Accept"] = "application/json"
-        self.transport = Transport(self.session, verify=tls_verify(validate_certs, ca_path), timeout=timeout, retries=retries, backoff=backoff)
+        self.transport = Transport(self.session, verify=tls_verify(validate_certs, ca_path), timeout=check_timeout(timeout), retries=retries, backoff=backoff)
         self.logged_in = False
         self.logins = 0
         # Detail reads may run on a few threads; only one of them logs in again.
@@ -170,9 +171,11 @@ class HMPClient:
                 matches = [item for item in data if isinstance(item, dict) and item.get("id") == resource_id]
                 if matches:
                     return matches[0]
-            if len(data) == 1:
+            # One item is the answer only if it does not say it is another resource.
+            if len(data) == 1 and (resource_id is None or data[0].get("id") in (None, resource_id)):
                 return data[0]
-            raise ProtocolError(self.product, "GET", path, 200, "expected one resource, got a list of %d" % len(data))
+            raise ProtocolError(self.product, "GET", path, 200, "expected resource %s, got a list of %d without it"
+                                % (resource_id, len(data)))
         return data
 
     def list_all(self, path, params=None, paged=True):

@@ -36,8 +36,14 @@ def hmp_lineup_argument_spec():
                 purge=dict(type="bool", default=False))
 
 
+def lineup_secret_values(params):
+    """Every source passphrase in the line-up's items (raw params: items may not be valid yet)."""
+    items = params.get("sources")
+    return set().union(*[SOURCE_FIELDS.secret_values(i) for i in (items if isinstance(items, list) else []) if isinstance(i, dict)])
+
+
 def validate_items(module):
-    """Every item checked with its module's spec, before any request; secrets join no_log values."""
+    """Every item checked with its module's spec, before any request (secrets: see lineup_secret_values)."""
     validators = {
         "sources": ArgumentSpecValidator(source_argument_spec(), required_one_of=[("name", "id")], required_if=SOURCE_REQUIRED_IF),
         "sessions": ArgumentSpecValidator(session_argument_spec(), required_one_of=[("title", "id")]),
@@ -46,8 +52,6 @@ def validate_items(module):
     for kind, validator in validators.items():
         items = []
         for index, raw in enumerate(module.params.get(kind) or []):
-            if kind == "sources":
-                module.no_log_values.update(SOURCE_FIELDS.secret_values(raw))
             result = validator.validate(raw)
             if result.error_messages:
                 label = raw.get(KEYS[kind]) or raw.get("id") or "#%d" % index

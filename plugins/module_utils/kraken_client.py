@@ -12,7 +12,7 @@ from ansible.module_utils.basic import env_fallback, missing_required_lib
 
 from ansible_collections.haivision.media.plugins.module_utils import kraken_xml
 from ansible_collections.haivision.media.plugins.module_utils.transport import (
-    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, ProtocolError, Transport, check_https, tls_verify)
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, ProtocolError, Transport, check_https, check_timeout, tls_verify)
 
 try:
     import requests
@@ -55,14 +55,14 @@ class KrakenClient:
 
     def __init__(self, url, consumer_key, consumer_secret, validate_certs=True, ca_path=None, timeout=30,
                  retries=4, backoff=0.5):
-        self.base_url = check_https(url, "Kraken")
+        self.base_url = check_https(url, "Kraken", "kraken_url")
         session = requests.Session()
         # Two-legged OAuth: consumer key and secret, no token; oauthlib signs
         # query parameters too, so paths may carry them.
         session.auth = OAuth1(consumer_key, client_secret=consumer_secret, signature_method="HMAC-SHA1",
                               signature_type="AUTH_HEADER")
         session.headers["Accept"] = "application/xml"
-        self.transport = Transport(session, verify=tls_verify(validate_certs, ca_path), timeout=timeout, retries=retries, backoff=backoff)
+        self.transport = Transport(session, verify=tls_verify(validate_certs, ca_path), timeout=check_timeout(timeout), retries=retries, backoff=backoff)
 
     @classmethod
     def from_module(cls, module):

@@ -19,7 +19,7 @@ def nic_name(value):
     text = ("%s" % value).strip()
     if text.lower() in ("auto", ""):
         return "auto"
-    if "/" in text:
+    if is_link(text):
         return link_id(text, "nic")
     return text
 
@@ -121,9 +121,14 @@ def reference_id(kind):
             links = value.get("_links") or {}
             href = links.get(kind) or next(iter(links.values()), None)
             return link_id(href, kind) if href else value.get("uuid", "")
-        text = ("%s" % value).strip()
-        return link_id(text, kind) if "/" in text else text
+        text = "%s" % value
+        # Only a URL is a link: a name may contain "/" (and spaces) of its own.
+        return link_id(text.strip(), kind) if is_link(text) else text
     return normalize
+
+
+def is_link(text):
+    return text.strip().startswith(("https://", "http://", "/apis/"))
 
 
 STREAM_FIELDS = FieldSet([

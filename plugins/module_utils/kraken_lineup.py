@@ -50,6 +50,18 @@ def lineup_argument_spec():
     return spec
 
 
+def lineup_secret_values(params):
+    """Every secret in the line-up's items (raw params: items may not be valid yet)."""
+    values = set()
+    for kind in ALL_KINDS:
+        fields = STREAM_FIELDS if kind == "streams" else RESOURCE_TYPES[kind].fields
+        items = params.get(kind)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                values.update(fields.secret_values(item))
+    return values
+
+
 def item_validator(kind):
     if kind == "streams":
         return ArgumentSpecValidator(stream_item_spec(), required_one_of=[("name", "uuid")])
@@ -84,7 +96,6 @@ def validate_items(module):
         validator = item_validator(kind)
         items = []
         for index, raw_item in enumerate(params.get(kind) or []):
-            module.no_log_values.update(fields.secret_values(raw_item))
             checked = validator.validate(raw_item)
             if checked.error_messages:
                 label = raw_item.get("name") or raw_item.get("uuid") or "#%d" % index

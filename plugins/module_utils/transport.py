@@ -10,7 +10,8 @@ import time
 
 try:
     import requests
-    from urllib3.exceptions import NewConnectionError
+    from urllib3.exceptions import LocationParseError, NewConnectionError
+    from urllib3.util import parse_url
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 except ImportError as exc:  # pragma: no cover - reported by the module through missing_required_lib
@@ -90,16 +91,28 @@ class ApiError(HaivisionError):
                 "method": self.method, "path": self.path}
 
 
-def check_https(url, product):
-    """Refuse anything but an absolute https:// root URL before any request is made."""
+def check_https(url, product, option):
+    """Refuse anything but an absolute https://host[:port] URL before any request is made."""
     if not url:
-        raise ConfigurationError("%s URL is empty" % product)
-    lowered = url.lower()
+        raise ConfigurationError("%s is empty; give https://host[:port]" % option)
+    lowered = url.strip().lower()
     if lowered.startswith("http://"):
-        raise ConfigurationError("%s URL %s uses plain http://; the API needs HTTPS (https://host[:port])" % (product, url))
+        raise ConfigurationError("%s %s uses plain http://; the %s API needs HTTPS (https://host[:port])" % (option, url, product))
     if not lowered.startswith("https://"):
-        raise ConfigurationError("%s URL %s must start with https://" % (product, url))
-    return url.rstrip("/")
+        raise ConfigurationError("%s %s must be https://host[:port]" % (option, url))
+    try:
+        parsed = parse_url(url.strip())
+    except LocationParseError as exc:
+        raise ConfigurationError("%s %s is not a usable URL (%s); give https://host[:port]" % (option, url, exc))
+    if not parsed.host or " " in parsed.host:
+        raise ConfigurationError("%s %s has no usable host; give https://host[:port]" % (option, url))
+    return url.strip().rstrip("/")
+
+
+def check_timeout(timeout):
+    if timeout is None or timeout <= 0:
+        raise ConfigurationError("timeout must be a number of seconds greater than 0, got %s" % timeout)
+    return timeout
 
 
 def tls_verify(validate_certs, ca_path):
@@ -156,6 +169,9 @@ class Transport:
             except requests.exceptions.Timeout as exc:
                 raise TransportError(method, path, "no answer within %s seconds (%s)" % (self.timeout, _root_reason(exc)),
                                      maybe_applied=method in WRITE_METHODS)
+            except requests.exceptions.RequestException as exc:
+                # Anything else requests refuses (an invalid URL, header ...): nothing was sent.
+                raise TransportError(method, path, "request not sent: %s" % _root_reason(exc))
             else:
                 if not (self._may_retry_status(method, response.status_code) and attempt <= self.retries):
                     return response

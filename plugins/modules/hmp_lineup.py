@@ -103,12 +103,12 @@ requests:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.hmp_lineup import converge_hmp_lineup, hmp_lineup_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils.hmp_lineup import converge_hmp_lineup, hmp_lineup_argument_spec, lineup_secret_values
 from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
 
 
 def main():
-    run_module(hmp_lineup_argument_spec(), converge_hmp_lineup, HMP_CONNECTION_SPEC)
+    run_module(hmp_lineup_argument_spec(), converge_hmp_lineup, HMP_CONNECTION_SPEC, nested_secrets=lineup_secret_values)
 
 
 if __name__ == "__main__":

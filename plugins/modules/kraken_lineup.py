@@ -115,12 +115,12 @@ requests:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.kraken_lineup import converge_lineup, lineup_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils.kraken_lineup import converge_lineup, lineup_argument_spec, lineup_secret_values
 from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
 
 
 def main():
-    run_module(lineup_argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC)
+    run_module(lineup_argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC, nested_secrets=lineup_secret_values)
 
 
 if __name__ == "__main__":

@@ -105,7 +105,9 @@ class FaultPlan:
     A rule: ``{"kind": "status"|"latency"|"malformed"|"drop_before"|"drop_after",
     "count": 1, "method": "PUT", "path": "/apis/kraken/inputs", "status": 503,
     "seconds": 2.0}``. ``method`` and ``path`` (a prefix) narrow which requests
-    it hits; ``count`` is how many it hits (-1: until cleared).
+    it hits; ``count`` is how many it hits (-1: until cleared). A ``malformed``
+    rule may give the ``body`` to answer instead of the device's default garbage
+    (e.g. an XML document with a DTD, to test the client's parser).
     """
 
     KINDS = ("status", "latency", "malformed", "drop_before", "drop_after")
@@ -192,7 +194,7 @@ class _Handler(BaseHTTPRequestHandler):
         # The URL as the client addressed it (127.0.0.1 or localhost): what it signed.
         base_url = "https://" + self.headers["Host"] if self.headers.get("Host") else sim.url
         request = Request(self.command, raw_path, query_string, self.headers, body, base_url)
-        entry = {"method": self.command, "path": request.path, "query": query_string,
+        entry = {"method": self.command, "path": request.path, "raw_path": raw_path, "query": query_string,
                  "body": body.decode("utf-8", "replace")[:20000], "fault": None, "time": time.time()}
         latency, fault = sim.faults.take(self.command, request.path)
         if latency:
@@ -217,7 +219,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
             return
         if kind == "malformed":
-            response = Response(response.status, sim.device.malformed_body(), response.content_type, response.headers)
+            body = fault["body"].encode("utf-8") if fault.get("body") is not None else sim.device.malformed_body()
+            response = Response(response.status, body, response.content_type, response.headers)
         self._send(response)
 
     def _send(self, response):
