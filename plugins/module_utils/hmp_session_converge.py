@@ -22,7 +22,6 @@ from ansible_collections.haivision.media.plugins.module_utils.hmp_resource impor
 from ansible_collections.haivision.media.plugins.module_utils.hmp_schedule import active_schedule, desired_schedule, plan_schedule
 from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import (
     PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_view import session_parts
 from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
 from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils.transport import ApiError, HaivisionError
@@ -144,7 +143,10 @@ class SessionConverger:
         # HMP resets every optional property a PUT leaves out: send the merged full state.
         actions = [("PUT", "", SESSION_FIELDS.to_wire(after))] if options else []
         changes = [PartChange(SESSION_FIELDS, options, current, after, actions, view=SESSION_FIELDS.to_wire(after))]
-        changes += self.plan_parts(self.read_parts(session_id, record))
+        # Every part is read once: what the task manages is planned, and an unchanged
+        # session is reported from these reads instead of reading it all again.
+        parts = self.read_parts(session_id, record, everything=True)
+        changes += self.plan_parts(parts)
         stopped = []
         if self.sources_change is not None and self.sources_change.actions:
             stopped = self.recordings_to_stop(record, "change its sources")
@@ -155,29 +157,29 @@ class SessionConverger:
                 changes = changes[:1] + self.plan_parts(self.read_parts(session_id, None))
             for change in changes:
                 send_actions(self.client, self.path(session_id), change.actions)
-        return self.result(session_id, changes, record, stopped)
+        return self.result(session_id, changes, record, stopped, parts=parts)
 
     # -- reading and planning the parts ---------------------------------------
 
     def path(self, session_id):
         return "%s/%s" % (SESSIONS_PATH, quote_id(session_id))
 
-    def read_parts(self, session_id, record):
-        """The current state of the sub-resources the task manages (and only those)."""
+    def read_parts(self, session_id, record, everything=False):
+        """The current state of the sub-resources the task manages (``everything``: all of them, for the result)."""
         base = self.path(session_id)
         task = self.task
         parts = {}
-        if task.sources is not None:
+        if everything or task.sources is not None:
             listed = (record or {}).get("sources")
             parts["sources"] = listed if isinstance(listed, list) else \
                 [s.get("sourceId") for s in sorted(self.client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
-        if task.metadata is not None:
+        if everything or task.metadata is not None:
             parts["metadata"] = self.client.list_all(base + "/metadata", paged=False)
-        if task.shares is not None:
+        if everything or task.shares is not None:
             parts["shares"] = self.client.list_all(base + "/shares")
-        if self.params.get("public_share") is not None:
+        if everything or self.params.get("public_share") is not None:
             parts["public_share"] = self.read_public_share(base)
-        if task.schedule is not None:
+        if everything or task.schedule is not None:
             parts["events"] = self.client.list_all(base + "/events")
         return parts
 
@@ -265,7 +267,7 @@ class SessionConverger:
 
     # -- result -------------------------------------------------------------------
 
-    def result(self, session_id, changes, record=None, stopped=(), created=False):
+    def result(self, session_id, changes, record=None, stopped=(), created=False, parts=None):
         changed = any(c.options or c.actions for c in changes)
         result = dict(changed=changed, diff=combined_diff(changes) if changed else {"before": {}, "after": {}})
         if created:
@@ -279,18 +281,23 @@ class SessionConverger:
             for change in changes:
                 view.update(change.view)
             result["session"] = mask_secrets(view)
+        elif not changed and parts is not None:
+            result["session"] = self.view_from(record, parts)
         else:
             result["session"] = self.view(session_id)
         return result
 
     def view(self, session_id):
-        """The session as the platform has it after the run."""
-        base = self.path(session_id)
-        session = dict(self.client.get_one(base, session_id) or {})
-        session.update(session_parts(self.client, session_id))
-        listed = sorted(session["sources"], key=lambda s: s.get("index") or 0)
-        session["sources"] = [{"id": s.get("sourceId"), "name": self.directory.name(s.get("sourceId")), "index": s.get("index")}
-                              for s in listed]
-        session["public_share"] = self.read_public_share(base)
-        session["schedule"] = active_schedule(self.client.list_all(base + "/events"))
+        """The session as the platform has it after the run (read again: it changed)."""
+        record = self.client.get_one(self.path(session_id), session_id) or {}
+        return self.view_from(record, self.read_parts(session_id, None, everything=True))
+
+    def view_from(self, record, parts):
+        """The session as results show it, from its record and all its parts."""
+        session = dict(record)
+        session["sources"] = [{"id": s, "name": self.directory.name(s), "index": i} for i, s in enumerate(parts["sources"])]
+        session["metadata"] = parts["metadata"]
+        session["shares"] = parts["shares"]
+        session["public_share"] = parts["public_share"]
+        session["schedule"] = active_schedule(parts["events"])
         return mask_secrets(session)
