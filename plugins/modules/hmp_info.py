@@ -121,7 +121,8 @@ def gather_info(module):
 
 def main():
     run_module(dict(gather=dict(type="list", elements="str", choices=GATHER, default=GATHER)),
-               gather_info, HMP_CONNECTION_SPEC)
+               gather_info, HMP_CONNECTION_SPEC,
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

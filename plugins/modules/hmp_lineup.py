@@ -108,7 +108,8 @@ from ansible_collections.haivision.media.plugins.module_utils.runner import run_
 
 
 def main():
-    run_module(hmp_lineup_argument_spec(), converge_hmp_lineup, HMP_CONNECTION_SPEC, nested_secrets=lineup_secret_values)
+    run_module(hmp_lineup_argument_spec(), converge_hmp_lineup, HMP_CONNECTION_SPEC, nested_secrets=lineup_secret_values,
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

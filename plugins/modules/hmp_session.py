@@ -237,7 +237,8 @@ from ansible_collections.haivision.media.plugins.module_utils.runner import run_
 
 
 def main():
-    run_module(session_argument_spec(), converge_session, HMP_CONNECTION_SPEC, required_one_of=[("title", "id")])
+    run_module(session_argument_spec(), converge_session, HMP_CONNECTION_SPEC, required_one_of=[("title", "id")],
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -132,7 +132,8 @@ from ansible_collections.haivision.media.plugins.module_utils.runner import run_
 
 def main():
     run_module(source_argument_spec(), converge_source, HMP_CONNECTION_SPEC, required_one_of=[("name", "id")],
-               required_if=SOURCE_REQUIRED_IF)
+               required_if=SOURCE_REQUIRED_IF,
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

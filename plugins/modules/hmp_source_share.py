@@ -116,7 +116,8 @@ def main():
         state=dict(type="str", choices=["present", "absent"], default="present"),
         purge=dict(type="bool", default=False),
     )
-    run_module(spec, converge_source_shares, HMP_CONNECTION_SPEC)
+    run_module(spec, converge_source_shares, HMP_CONNECTION_SPEC,
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -120,7 +120,8 @@ from ansible_collections.haivision.media.plugins.module_utils.runner import run_
 
 
 def main():
-    run_module(lineup_argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC, nested_secrets=lineup_secret_values)
+    run_module(lineup_argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC, nested_secrets=lineup_secret_values,
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -140,7 +140,8 @@ from ansible_collections.haivision.media.plugins.module_utils.runner import run_
 
 def main():
     run_module(resource_argument_spec(OUTPUT_FIELDS), lambda module: converge(module, KrakenOutput), KRAKEN_CONNECTION_SPEC,
-               required_one_of=[("name", "uuid")], required_if=SRT_REQUIRED_IF)
+               required_one_of=[("name", "uuid")], required_if=SRT_REQUIRED_IF,
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

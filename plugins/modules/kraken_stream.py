@@ -126,7 +126,8 @@ def argument_spec():
 
 
 def main():
-    run_module(argument_spec(), converge_stream, KRAKEN_CONNECTION_SPEC, required_one_of=[("name", "uuid")])
+    run_module(argument_spec(), converge_stream, KRAKEN_CONNECTION_SPEC, required_one_of=[("name", "uuid")],
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":

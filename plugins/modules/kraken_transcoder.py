@@ -174,7 +174,8 @@ from ansible_collections.haivision.media.plugins.module_utils.runner import run_
 
 def main():
     run_module(resource_argument_spec(TRANSCODER_FIELDS), lambda module: converge(module, KrakenTranscoder),
-               KRAKEN_CONNECTION_SPEC, required_one_of=[("name", "uuid")])
+               KRAKEN_CONNECTION_SPEC, required_one_of=[("name", "uuid")],
+               supports_check_mode=True)
 
 
 if __name__ == "__main__":
