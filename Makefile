@@ -59,7 +59,7 @@ e2e: venv collection
 
 # Not part of make test: measures requests and wall times against the simulators and prints Markdown tables.
 bench: venv collection
-	$(BIN)/python tests/benchmark/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m tests.benchmark.bench $(BENCH_ARGS)
 
 sim-start: venv
 	@scripts/sim.sh start $(SIM_DIR)

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The collection's benchmark: ``make bench`` (``python tests/benchmark/bench.py``) prints Markdown tables.
+"""The collection's benchmark: ``make bench`` (``python -m tests.benchmark.bench``) prints Markdown tables.
 
 Not part of the test suite and asserts no timing: it measures, on this machine, against the bundled
 simulators started here (10 Kraken devices and one HMP), with real ansible-playbook runs:
@@ -23,15 +23,15 @@ import json
 import os
 import platform
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
-import requests
 import yaml
 from ansible.release import __version__ as ansible_version
+
+from tests.simulator.control import SimDevice, start_simulators, stop_simulators
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -44,53 +44,18 @@ BENCH_SOURCES = [{"name": "bench-cam-%d" % i, "type": "UDP", "host": "239.70.0.%
                  for i in range(3)]
 
 
-class Device:
-    """The admin side channel of one simulated device."""
-
-    def __init__(self, url, ca_path):
-        self.url = url
-        self.ca_path = ca_path
-
-    def admin(self, method, path, body=None):
-        response = requests.request(method, self.url + "/_sim/" + path, json=body, verify=self.ca_path, timeout=30)
-        response.raise_for_status()
-        return response.json()
-
-    def reset(self):
-        self.admin("POST", "reset")
-
-    def requests(self):
-        return self.admin("GET", "requests")["requests"]
-
-    def clear_log(self):
-        self.admin("DELETE", "requests")
-
-
 class Bench:
     def __init__(self, devices, workdir):
         self.workdir = workdir
         self.devices = devices
-        self.process = subprocess.Popen([sys.executable, "-m", "tests.simulator", "--state-dir", workdir, "--kraken-devices",
-                                         str(devices)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        info_path = os.path.join(workdir, "sim.json")
-        deadline = time.time() + 60
-        while not os.path.exists(info_path):
-            if self.process.poll() is not None or time.time() > deadline:
-                raise RuntimeError("the simulators did not start")
-            time.sleep(0.1)
-        with open(info_path) as handle:
-            self.info = json.load(handle)
-        self.krakens = [Device(k["url"], self.info["ca_path"]) for k in self.info["kraken"]]
-        self.hmp = Device(self.info["hmp"]["url"], self.info["ca_path"])
+        self.process, self.info = start_simulators(workdir, kraken_devices=devices)
+        self.krakens = [SimDevice(k["url"], self.info["ca_path"]) for k in self.info["kraken"]]
+        self.hmp = SimDevice(self.info["hmp"]["url"], self.info["ca_path"])
         self.runs = 0
         self.write_inventory()
 
     def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_simulators(self.process)
 
     def reset(self):
         for device in self.krakens + [self.hmp]:

@@ -9,20 +9,17 @@ __metaclass__ = type
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 
 import pytest
-import requests
 import yaml
+
+from tests.simulator.control import SimDevice, start_simulators, stop_simulators
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
-WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
-LOGIN_PATH = "/apis/authentication/login"
 
 
 def collections_path():
@@ -35,48 +32,13 @@ def collections_path():
     return base
 
 
-class Device:
-    """The admin side channel of one simulated device."""
-
-    def __init__(self, url, ca_path):
-        self.url = url
-        self.ca_path = ca_path
-
-    def admin(self, method, path, body=None):
-        response = requests.request(method, self.url + "/_sim/" + path.lstrip("/"), json=body, verify=self.ca_path, timeout=30)
-        response.raise_for_status()
-        return response.json()
-
-    def reset(self):
-        return self.admin("POST", "reset")
-
-    def state(self):
-        return self.admin("GET", "state")
-
-    def seed(self, data):
-        return self.admin("POST", "seed", data)
-
-    def fault(self, **rule):
-        return self.admin("POST", "faults", rule)
-
-    def requests(self):
-        return self.admin("GET", "requests")["requests"]
-
-    def clear_log(self):
-        return self.admin("DELETE", "requests")
-
-    def writes(self, include_login=False):
-        return [r for r in self.requests() if r["method"] in WRITE_METHODS
-                and (include_login or r["path"] != LOGIN_PATH)]
-
-
 class Simulators:
     def __init__(self, info):
         self.info = info
         self.ca_path = info["ca_path"]
-        self.krakens = [Device(k["url"], self.ca_path) for k in info["kraken"]]
+        self.krakens = [SimDevice(k["url"], self.ca_path) for k in info["kraken"]]
         self.kraken = self.krakens[0]
-        self.hmp = Device(info["hmp"]["url"], self.ca_path)
+        self.hmp = SimDevice(info["hmp"]["url"], self.ca_path)
 
     def extra_vars(self):
         kraken = self.info["kraken"][0]
@@ -89,23 +51,6 @@ class Simulators:
         }
 
 
-def start_simulators(state_dir, kraken_devices=1):
-    process = subprocess.Popen([sys.executable, "-m", "tests.simulator", "--state-dir", state_dir,
-                                "--kraken-devices", str(kraken_devices)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    info_path = os.path.join(state_dir, "sim.json")
-    deadline = time.time() + 60
-    while not os.path.exists(info_path):
-        if process.poll() is not None:
-            raise RuntimeError("simulator exited: %s" % process.stdout.read().decode())
-        if time.time() > deadline:
-            process.kill()
-            raise RuntimeError("simulator did not write %s within 60 s" % info_path)
-        time.sleep(0.1)
-    with open(info_path) as handle:
-        return process, json.load(handle)
-
-
 @pytest.fixture(scope="session")
 def sims():
     state_dir = tempfile.mkdtemp(prefix="hvsim-")
@@ -113,11 +58,7 @@ def sims():
     try:
         yield Simulators(info)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_simulators(process)
         shutil.rmtree(state_dir, ignore_errors=True)
 
 

@@ -8,70 +8,25 @@ HMP session is left open."""
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import json
-import os
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
-import time
 
 import pytest
-import requests
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+from tests.simulator.control import SimDevice, start_simulators, stop_simulators
+
 DEVICES = 10
-LOGIN_PATH = "/apis/authentication/login"
-WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
-
-
-class Device:
-    """The admin side channel of one device of the fleet's simulator process."""
-
-    def __init__(self, url, ca_path):
-        self.url = url
-        self.ca_path = ca_path
-
-    def admin(self, method, path, body=None):
-        response = requests.request(method, self.url + "/_sim/" + path, json=body, verify=self.ca_path, timeout=30)
-        response.raise_for_status()
-        return response.json()
-
-    def reset(self):
-        return self.admin("POST", "reset")
-
-    def state(self):
-        return self.admin("GET", "state")
-
-    def requests(self):
-        return self.admin("GET", "requests")["requests"]
-
-    def clear_log(self):
-        return self.admin("DELETE", "requests")
 
 
 @pytest.fixture(scope="module")
 def fleet():
     """A separate simulator process with 10 Kraken devices and one HMP."""
     state_dir = tempfile.mkdtemp(prefix="hvsim-fleet-")
-    process = subprocess.Popen([sys.executable, "-m", "tests.simulator", "--state-dir", state_dir,
-                                "--kraken-devices", str(DEVICES)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    info_path = os.path.join(state_dir, "sim.json")
-    deadline = time.time() + 60
-    while not os.path.exists(info_path):
-        assert process.poll() is None and time.time() < deadline, "the fleet's simulators did not start"
-        time.sleep(0.1)
-    with open(info_path) as handle:
-        info = json.load(handle)
+    process, info = start_simulators(state_dir, kraken_devices=DEVICES)
     try:
         yield info
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_simulators(process)
         shutil.rmtree(state_dir, ignore_errors=True)
 
 
@@ -117,8 +72,8 @@ def names(state, kind):
 
 
 def test_ten_devices_and_one_platform_with_forks_10(fleet, ansible):
-    krakens = [Device(k["url"], fleet["ca_path"]) for k in fleet["kraken"]]
-    hmp = Device(fleet["hmp"]["url"], fleet["ca_path"])
+    krakens = [SimDevice(k["url"], fleet["ca_path"]) for k in fleet["kraken"]]
+    hmp = SimDevice(fleet["hmp"]["url"], fleet["ca_path"])
     for device in krakens + [hmp]:
         device.reset()
     extra = {"sim_ca_path": fleet["ca_path"], "kraken_consumer_key": fleet["kraken"][0]["consumer_key"],
@@ -166,6 +121,5 @@ def test_ten_devices_and_one_platform_with_forks_10(fleet, ansible):
     fleet_results = [r for r in second.results if r["host"].startswith("kraken-")]
     assert len(fleet_results) == 3 * DEVICES and all(r["status"] == "ok" for r in fleet_results), second.output
     for device in krakens + [hmp]:
-        assert [(r["method"], r["path"]) for r in device.requests()
-                if r["method"] in WRITE_METHODS and r["path"] != LOGIN_PATH] == []
+        assert [(r["method"], r["path"]) for r in device.writes()] == []
     assert hmp.admin("GET", "hmp/sessions")["open"] == 0

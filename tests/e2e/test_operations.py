@@ -17,14 +17,14 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from tests.e2e.conftest import ROOT, Device, collections_path, start_simulators
+from tests.e2e.conftest import collections_path
+from tests.simulator.control import ROOT, SimDevice, start_simulators, stop_simulators
 
 BIN = os.path.dirname(sys.executable)
 PLAYBOOKS = os.path.join(ROOT, "playbooks")
@@ -57,8 +57,8 @@ class Fleet:
     def __init__(self, info):
         self.info = info
         self.ca_path = info["ca_path"]
-        self.krakens = [Device(k["url"], self.ca_path) for k in info["kraken"]]
-        self.hmp = Device(info["hmp"]["url"], self.ca_path)
+        self.krakens = [SimDevice(k["url"], self.ca_path) for k in info["kraken"]]
+        self.hmp = SimDevice(info["hmp"]["url"], self.ca_path)
 
     def reset(self):
         for device in self.krakens + [self.hmp]:
@@ -92,11 +92,7 @@ def fleet(tmp_path_factory):
     try:
         yield Fleet(info)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_simulators(process)
 
 
 class EnforceRun:
