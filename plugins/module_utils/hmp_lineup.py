@@ -97,6 +97,7 @@ class HMPLineup:
         self.params = params
         self.items = items
         self.entries = []
+        self.todo = []  # (kind, name) of every resource the run will compare, in order
 
     def step(self, kind, name, record, work, params):
         entry = lineup_entry(kind, name, "none", {}, (record or {}).get("id"))
@@ -105,30 +106,29 @@ class HMPLineup:
             result = work()
         except HaivisionError as exc:
             entry["action"] = "failed"
-            raise LineupError(entry, exc, self.entries)
+            done = len(self.entries)
+            raise LineupError(entry, exc, self.entries, unreached=self.todo[done:])
         entry.update(action=action_of(result, params, record), id=result.get("id") or entry["id"])
         entry["diff"] = result.get("diff") if entry["action"] != "none" else {"before": {}, "after": {}}
         entry["applied"] = entry["action"] != "none" and not self.check_mode
         return result
 
     def run(self):
+        """Match every item in lists read once, order the work, then do it step by step."""
         sources = self.client.list_all(SOURCES_PATH)
         sessions = self.client.list_all(SESSIONS_PATH)
         named = {"sources": set(), "sessions": set()}
-        later = []
-        planned = []
+        steps, removals, planned = [], [], []
         for params, desired in self.items["sources"]:
             record = match(sources, "name", params)
             if record:
                 named["sources"].add(record["id"])
-            if params["state"] == "absent":
-                later.append(("sources", params, desired, record))
-                continue
-            if record is None:
+            elif params["state"] != "absent":
                 planned.append(params["name"])
-            self.step("sources", params.get("name") or record["name"], record,
-                      lambda p=params, d=desired, r=record: converge_source_record(self.client, self.check_mode, p, d, r), params)
-        # One source list for every session: after the writes above, or with the planned ones in check mode.
+            step = ("sources", params.get("name") or record["name"], record, self.source_work(params, desired, record), params)
+            (removals if params["state"] == "absent" else steps).append(step)
+        # One source list for every session, read lazily at the first session: after the source
+        # writes, or with the sources to be created listed in check mode.
         directory = SourceDirectory(self.client, planned=planned if self.check_mode else ())
         principals = PrincipalDirectory(self.client)
         for params, task in self.items["sessions"]:
@@ -136,23 +136,23 @@ class HMPLineup:
             if record:
                 named["sessions"].add(record["id"])
             converger = SessionConverger(self.client, self.check_mode, task, directory, principals)
-            if params["state"] == "absent":
-                later.insert(0, ("sessions", params, converger, record))
-                continue
-            self.step("sessions", params.get("title") or record["title"], record,
-                      lambda c=converger, r=record: c.run(r), params)
+            step = ("sessions", params.get("title") or record["title"], record, self.session_work(converger, record), params)
+            (removals if params["state"] == "absent" else steps).append(step)
         if self.params["purge"]:
-            later = self.purge(sources, sessions, named, directory, principals) + later
-        # Removals last, sessions before sources.
-        for kind, params, worker, record in sorted(later, key=lambda item: item[0] != "sessions"):
-            if kind == "sessions":
-                self.step(kind, record.get("title") if record else params.get("title"), record,
-                          lambda c=worker, r=record: c.run(r), params)
-            else:
-                self.step(kind, record.get("name") if record else params.get("name"), record,
-                          lambda p=params, d=worker, r=record: converge_source_record(self.client, self.check_mode, p, d, r),
-                          params)
+            removals += self.purge(sources, sessions, named, directory, principals)
+        # Removals last, sessions before the sources they may use.
+        steps += sorted(removals, key=lambda step: step[0] != "sessions")
+        self.todo = [(kind, name) for kind, name, _record, _work, _params in steps]
+        for kind, name, record, work, params in steps:
+            self.step(kind, name, record, work, params)
         return self.entries
+
+    def source_work(self, params, desired, record):
+        return lambda: converge_source_record(self.client, self.check_mode, params, desired, record)
+
+    @staticmethod
+    def session_work(converger, record):
+        return lambda: converger.run(record)
 
     def purge(self, sources, sessions, named, directory, principals):
         """Removals of the sources and sessions the line-up does not name (only the kinds it gives)."""
@@ -163,11 +163,12 @@ class HMPLineup:
                     params = dict(title=record.get("title"), id=record["id"], state="absent", force=False,
                                   purge_metadata=False, purge_shares=False)
                     converger = SessionConverger(self.client, self.check_mode, SessionTask(params), directory, principals)
-                    removals.append(("sessions", params, converger, record))
+                    removals.append(("sessions", record.get("title"), record, self.session_work(converger, record), params))
         if self.params.get("sources") is not None:
             for record in sources:
                 if record["id"] not in named["sources"]:
-                    removals.append(("sources", dict(name=record.get("name"), id=record["id"], state="absent"), {}, record))
+                    params = dict(name=record.get("name"), id=record["id"], state="absent")
+                    removals.append(("sources", record.get("name"), record, self.source_work(params, {}, record), params))
         return removals
 
 

@@ -25,10 +25,12 @@ def combined_lineup_diff(entries):
 class LineupError(HaivisionError):
     """A write the device refused mid-line-up; says what was applied and what was not."""
 
-    def __init__(self, entry, error, entries):
+    def __init__(self, entry, error, entries, unreached=()):
         self.entries = entries
         applied = ["%s %s" % (e["kind"], e["name"]) for e in entries if e.get("applied")]
         pending = ["%s %s" % (e["kind"], e["name"]) for e in entries if e["action"] != "none" and not e.get("applied")]
+        # Resources the run stopped before comparing (a line-up that plans as it goes).
+        pending += ["%s %s (not compared)" % item for item in unreached]
         super(LineupError, self).__init__(
             "%s %s: %s. Applied: %s. Not applied: %s. The next run converges from here."
             % (entry["kind"], entry["name"], error, ", ".join(applied) or "nothing", ", ".join(pending) or "nothing"))

@@ -83,6 +83,7 @@ def test_partial_failure_reports_what_was_applied_and_next_run_converges(clean, 
     result = run.task("lineup")
     assert result["status"] == "failed"
     assert "Applied: sources src0" in result["result"]["msg"] and "Not applied:" in result["result"]["msg"]
+    assert "sessions session 1 (not compared)" in result["result"]["msg"]  # the ones after the failure are named too
     assert clean.hmp.admin("GET", "hmp/sessions")["open"] == 0
     again = ansible(hmp_play(lineup(count=4)))
     assert again.task("lineup")["status"] == "changed", again.output
