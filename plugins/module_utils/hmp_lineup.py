@@ -16,7 +16,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient
 from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_FIELDS, SOURCE_REQUIRED_IF
 from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import (
-    SESSIONS_PATH, SOURCES_PATH, IdentityError, SourceDirectory)
+    SESSIONS_PATH, SOURCES_PATH, IdentityError, SourceDirectory, find_one)
 from ansible_collections.haivision.media.plugins.module_utils.hmp_session_converge import (
     SessionConverger, SessionTask, session_argument_spec)
 from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import PrincipalDirectory
@@ -66,18 +66,13 @@ def validate_items(module):
     return checked
 
 
-def match(listed, key, params):
+def match(client, collection, key, params, listed):
     """The record an item names (by id, else by its name or title) in a list read once."""
-    if params.get("id"):
-        found = [r for r in listed if r.get("id") == params["id"]]
-        if not found:
-            raise IdentityError("no %s with id %s on this HMP" % (key, params["id"]))
-        return found[0]
-    found = [r for r in listed if r.get(key) == params.get(key)]
-    if len(found) > 1:
-        raise IdentityError("%d resources have the %s %r (ids: %s); give id to choose one"
-                            % (len(found), key, params.get(key), ", ".join(sorted(r["id"] for r in found))))
-    return found[0] if found else None
+    what = "source" if collection == SOURCES_PATH else "session"
+    record = find_one(client, collection, key, params.get(key), params.get("id"), what, entries=listed)
+    if params.get("id") and record is None:
+        raise IdentityError("no %s with id %s on this HMP" % (what, params["id"]))
+    return record
 
 
 def action_of(result, params, record):
@@ -120,7 +115,7 @@ class HMPLineup:
         named = {"sources": set(), "sessions": set()}
         steps, removals, planned = [], [], []
         for params, desired in self.items["sources"]:
-            record = match(sources, "name", params)
+            record = match(self.client, SOURCES_PATH, "name", params, sources)
             if record:
                 named["sources"].add(record["id"])
             elif params["state"] != "absent":
@@ -132,7 +127,7 @@ class HMPLineup:
         directory = SourceDirectory(self.client, planned=planned if self.check_mode else ())
         principals = PrincipalDirectory(self.client)
         for params, task in self.items["sessions"]:
-            record = match(sessions, "title", params)
+            record = match(self.client, SESSIONS_PATH, "title", params, sessions)
             if record:
                 named["sessions"].add(record["id"])
             converger = SessionConverger(self.client, self.check_mode, task, directory, principals)

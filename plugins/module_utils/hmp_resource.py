@@ -32,12 +32,15 @@ def identity_spec(key):
     }
 
 
-def find_one(client, collection, key, value=None, resource_id=None, what="resource"):
+def find_one(client, collection, key, value=None, resource_id=None, what="resource", entries=None):
     """The resource with this id, or the only one whose ``key`` equals ``value``; None when there is none.
 
     By name the whole paged collection is read (a match on its last page
-    counts); two of the same name fail, listing their ids, before any write.
+    counts), or ``entries`` when the caller already read it; two of the same
+    name fail, listing their ids, before any write.
     """
+    if resource_id and entries is not None:
+        return next((entry for entry in entries if entry.get("id") == resource_id), None)
     if resource_id:
         try:
             return client.get_one("%s/%s" % (collection, quote_id(resource_id)), resource_id)
@@ -45,7 +48,8 @@ def find_one(client, collection, key, value=None, resource_id=None, what="resour
             if exc.status == 404:
                 return None
             raise
-    matches = [entry for entry in client.list_all(collection) if entry.get(key) == value]
+    entries = client.list_all(collection) if entries is None else entries
+    matches = [entry for entry in entries if entry.get(key) == value]
     if len(matches) > 1:
         raise IdentityError("%d %ss have the %s %r (ids: %s); give id to choose one"
                             % (len(matches), what, key, value, ", ".join(sorted(m.get("id") for m in matches))))

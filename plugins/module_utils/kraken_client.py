@@ -6,6 +6,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
@@ -37,6 +38,7 @@ KINDS = {"inputs": "input", "outputs": "output", "transcoders": "transcoder", "s
          "configurations": "configuration"}
 
 NO_RESULTS = "1001"
+DETAIL_WORKERS = 4  # bounded: a Kraken portal is a small appliance
 
 
 def check_kraken_libs(module):
@@ -136,6 +138,13 @@ class KrakenClient:
         if element is None:
             raise ProtocolError(self.product, "GET", self.item_path(kind, uuid), 200, "no <%s> element" % KINDS[kind])
         return self._with_uuid(kind, kraken_xml.element_to_value(element))
+
+    def get_many(self, jobs):
+        """Detail GETs of (kind, uuid) jobs, concurrently on a small bounded pool, in the jobs' order."""
+        if len(jobs) <= 1:
+            return [self.get(kind, uuid) for kind, uuid in jobs]
+        with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
+            return list(pool.map(lambda job: self.get(job[0], job[1]), jobs))
 
     def create(self, kind, fields):
         """POST a new resource from wire-named fields; return its uuid."""

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils.kraken_client import DETAIL_WORKERS, KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import SRT_REQUIRED_IF, STREAM_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import RESOURCE_TYPES
 from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
@@ -29,7 +29,6 @@ from ansible_collections.haivision.media.plugins.module_utils.transport import H
 
 PART_KINDS = ("inputs", "outputs", "transcoders")
 ALL_KINDS = PART_KINDS + ("streams",)
-DETAIL_WORKERS = 4
 NEW = "(new) "
 
 
@@ -110,12 +109,10 @@ def validate_items(module):
 
 
 def read_details(client, jobs):
-    """Detail reads of (kind, uuid) jobs on a small pool; returns {kind: {uuid: raw}}."""
+    """Detail reads of (kind, uuid) jobs (concurrent, see KrakenClient.get_many); returns {kind: {uuid: raw}}."""
     details = dict((kind, {}) for kind in ALL_KINDS)
-    if jobs:
-        with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-            for (kind, uuid), raw in zip(jobs, pool.map(lambda job: client.get(job[0], job[1]), jobs)):
-                details[kind][uuid] = raw
+    for (kind, uuid), raw in zip(jobs, client.get_many(jobs)):
+        details[kind][uuid] = raw
     return details
 
 

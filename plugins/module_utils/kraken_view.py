@@ -7,7 +7,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import (
     INPUT_FIELDS, OUTPUT_FIELDS, STREAM_FIELDS, TRANSCODER_FIELDS)
@@ -15,7 +14,6 @@ from ansible_collections.haivision.media.plugins.module_utils.kraken_xml import 
 from ansible_collections.haivision.media.plugins.module_utils.state_diff import Field, FieldSet
 from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
 
-DETAIL_WORKERS = 4  # bounded: a Kraken portal is a small appliance
 RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams", "configurations")
 KIND_FIELDS = {
     "inputs": INPUT_FIELDS, "outputs": OUTPUT_FIELDS, "transcoders": TRANSCODER_FIELDS, "streams": STREAM_FIELDS,
@@ -66,15 +64,6 @@ def resource_view(raw, fields=None):
     return mask_secrets(reference_or_dict(raw))
 
 
-def fetch_details(client, kind, entries):
-    """Detail GETs for a list of entries, concurrently on a small bounded pool."""
-    uuids = [e["uuid"] for e in entries]
-    if len(uuids) <= 1:
-        return [client.get(kind, u) for u in uuids]
-    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-        return list(pool.map(lambda u: client.get(kind, u), uuids))
-
-
 def device_view(client, gather):
     result = {}
     if "system" in gather:
@@ -88,7 +77,7 @@ def device_view(client, gather):
         result["servers"] = servers
     for kind in RESOURCE_KINDS:
         if kind in gather:
-            details = fetch_details(client, kind, client.list(kind))
+            details = client.get_many([(kind, e["uuid"]) for e in client.list(kind)])
             fields = KIND_FIELDS.get(kind)
             result[kind] = sorted((resource_view(d, fields) for d in details), key=lambda r: (r.get("name") or "", r.get("uuid")))
     return result
