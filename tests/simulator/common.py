@@ -102,15 +102,19 @@ class Device:
 class FaultPlan:
     """Fault rules injected through ``POST /_sim/faults``.
 
-    A rule: ``{"kind": "status"|"latency"|"malformed"|"drop_before"|"drop_after",
+    A rule: ``{"kind": "status"|"latency"|"malformed"|"answer"|"drop_before"|"drop_after",
     "count": 1, "method": "PUT", "path": "/apis/kraken/inputs", "status": 503,
     "seconds": 2.0}``. ``method`` and ``path`` (a prefix) narrow which requests
     it hits; ``count`` is how many it hits (-1: until cleared). A ``malformed``
     rule may give the ``body`` to answer instead of the device's default garbage
-    (e.g. an XML document with a DTD, to test the client's parser).
+    (e.g. an XML document with a DTD, to test the client's parser). An
+    ``answer`` rule is something in front of the device (a proxy, a captive
+    portal) answering instead of it: the device never sees the request, and
+    the client gets ``status`` (default 200), ``body`` (default empty) and
+    ``content_type`` (default text/html).
     """
 
-    KINDS = ("status", "latency", "malformed", "drop_before", "drop_after")
+    KINDS = ("status", "latency", "malformed", "answer", "drop_before", "drop_after")
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -209,6 +213,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if kind == "status":
             response = sim.device.fault_response(int(fault.get("status", 503)))
+        elif kind == "answer":
+            response = Response(int(fault.get("status", 200)), fault.get("body") or b"",
+                                fault.get("content_type", "text/html"))
         else:
             response = sim.device.handle(request)
         entry["status"] = response.status
