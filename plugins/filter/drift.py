@@ -18,7 +18,7 @@ from ansible.module_utils.common.collections import is_sequence
 from ansible.module_utils.six import string_types
 from ansible.module_utils.six.moves.collections_abc import Mapping
 
-from ansible_collections.haivision.media.plugins.module_utils.masking import MASK, SECRET_KEYS
+from ansible_collections.haivision.media.plugins.module_utils._common.masking import MASK, SECRET_KEYS
 
 IDENTITY_KEYS = ("name", "title", "uuid", "id")
 NAME_KEYS = ("name", "title")

@@ -105,9 +105,9 @@ events:
   elements: dict
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC, HMPClient
-from ansible_collections.haivision.media.plugins.module_utils.hmp_view import platform_view
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC, HMPClient
+from ansible_collections.haivision.media.plugins.module_utils._hmp.view import platform_view
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events"]
 

@@ -102,9 +102,9 @@ requests:
   sample: 14
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.hmp_lineup import converge_hmp_lineup, hmp_lineup_argument_spec, lineup_secret_values
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import converge_hmp_lineup, hmp_lineup_argument_spec, lineup_secret_values
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():

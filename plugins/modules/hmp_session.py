@@ -231,9 +231,9 @@ stopped_recordings:
   sample: ["bea38704-ef95-4330-9f77-ad52a2c5a8b3"]
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.hmp_session_converge import converge_session, session_argument_spec
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import converge_session, session_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():

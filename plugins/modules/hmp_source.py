@@ -124,10 +124,10 @@ id:
   sample: 6e6862e0-d65d-4de5-b690-62e680d4587b
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils.hmp_source_converge import converge_source, source_argument_spec
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils._hmp.source import converge_source, source_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():

@@ -105,10 +105,10 @@ configurations:
   sample: [{"uuid": "83d0df6f-b1f9-421e-8942-06054703d265", "name": "ConfigA", "default_config": "yes"}]
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import (
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import (
     KRAKEN_CONNECTION_SPEC, KrakenClient)
-from ansible_collections.haivision.media.plugins.module_utils.kraken_view import device_view
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._kraken.view import device_view
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 GATHER = ["system", "servers", "inputs", "outputs", "transcoders", "streams", "configurations"]
 

@@ -107,11 +107,11 @@ uuid:
   sample: f5684714-5ee6-4523-ab73-c61773769b53
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import INPUT_FIELDS, SRT_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import KrakenInput
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import converge, resource_argument_spec
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import INPUT_FIELDS, SRT_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenInput
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import converge, resource_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():

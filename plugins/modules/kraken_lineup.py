@@ -114,9 +114,9 @@ requests:
   sample: 9
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.kraken_lineup import converge_lineup, lineup_argument_spec, lineup_secret_values
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import converge_lineup, lineup_argument_spec, lineup_secret_values
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():

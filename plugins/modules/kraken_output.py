@@ -131,11 +131,11 @@ uuid:
   sample: fcc7f606-c331-427c-bff9-644f8aa62d11
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import OUTPUT_FIELDS, SRT_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import KrakenOutput
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import converge, resource_argument_spec
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import OUTPUT_FIELDS, SRT_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenOutput
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import converge, resource_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():

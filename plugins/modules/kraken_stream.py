@@ -107,10 +107,10 @@ uuid:
   sample: d4701f54-ac37-4768-8e8f-a1000ab59f05
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import STREAM_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils.kraken_stream import converge_stream
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import STREAM_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import converge_stream
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def argument_spec():

@@ -165,11 +165,11 @@ uuid:
   sample: b7fe6ed1-9082-4a22-b848-3673e0b56c23
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import TRANSCODER_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import KrakenTranscoder
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import converge, resource_argument_spec
-from ansible_collections.haivision.media.plugins.module_utils.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import TRANSCODER_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenTranscoder
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import converge, resource_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():

@@ -6,10 +6,10 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import (
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import (
     INPUT_FIELDS, OUTPUT_FIELDS, TRANSCODER_FIELDS)
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import ResourceType
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import ResourceType
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 INPUTS_NEEDING_URL = ("MPEG2TS", "RTSP", "MJPEGRAW")
 

@@ -12,7 +12,7 @@ planners build, through ``SESSION_PARTS`` and ``SHARE_PARTS``.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import Field, FieldSet
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import Field, FieldSet
 
 # HMP speaks JSON booleans, not Kraken's on/off words.
 JSON_BOOL = (True, False)

@@ -13,19 +13,19 @@ __metaclass__ = type
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_FIELDS, SOURCE_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS, SOURCE_REQUIRED_IF
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
     SESSIONS_PATH, SOURCES_PATH, IdentityError, SourceDirectory, find_one)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_session_converge import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import (
     SessionConverger, SessionTask, session_argument_spec)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import PrincipalDirectory
-from ansible_collections.haivision.media.plugins.module_utils.hmp_source_converge import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import PrincipalDirectory
+from ansible_collections.haivision.media.plugins.module_utils._hmp.source import (
     converge_source_record, desired_source, source_argument_spec)
-from ansible_collections.haivision.media.plugins.module_utils.lineup_report import (
+from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
     LineupError, combined_lineup_diff, lineup_entry)
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 KEYS = {"sources": "name", "sessions": "title"}
 

@@ -15,10 +15,10 @@ unmatched are switched off. A second run finds every listed event and sends noth
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import quote_id
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SESSION_PARTS, WEEK_DAYS
-from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import PartChange
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SESSION_PARTS, WEEK_DAYS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PartChange
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 COMPARED_KEYS = ("start_time", "duration", "type", "days", "command", "record")
 

@@ -12,8 +12,8 @@ unknown principal, a recording in progress) fails before the first write.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import quote_id
-from ansible_collections.haivision.media.plugins.module_utils.transport import ApiError, HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError
 
 SOURCES_PATH = "/apis/sources"
 SESSIONS_PATH = "/apis/sessions"

@@ -8,11 +8,11 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import (
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import (
     INPUT_FIELDS, OUTPUT_FIELDS, STREAM_FIELDS, TRANSCODER_FIELDS)
-from ansible_collections.haivision.media.plugins.module_utils.kraken_xml import camel_to_snake, link_id
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import Field, FieldSet
-from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
+from ansible_collections.haivision.media.plugins.module_utils._kraken.xml import camel_to_snake, link_id
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import Field, FieldSet
+from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 
 RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams", "configurations")
 KIND_FIELDS = {

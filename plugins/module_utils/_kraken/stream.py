@@ -14,12 +14,12 @@ __metaclass__ = type
 
 import time
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KINDS, KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import STREAM_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import IdentityError, find_one
-from ansible_collections.haivision.media.plugins.module_utils.kraken_view import resource_view
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KINDS, KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import STREAM_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import IdentityError, find_one
+from ansible_collections.haivision.media.plugins.module_utils._kraken.view import resource_view
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 RUNNING = ("active", "waiting")
 REFERENCE_KINDS = {"input": "inputs", "transcoder": "transcoders", "outputs": "outputs", "passthru": "outputs"}

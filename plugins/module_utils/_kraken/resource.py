@@ -11,10 +11,10 @@ check mode, and the result with a masked diff and the device's view.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KINDS, KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils.kraken_view import resource_view
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KINDS, KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils._kraken.view import resource_view
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 IDENTITY_SPEC = dict(
     name=dict(type="str"),

@@ -11,10 +11,10 @@ import time
 
 import pytest
 
-from ansible_collections.haivision.media.plugins.module_utils import kraken_xml
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils.kraken_xml import UnsafeXmlError
-from ansible_collections.haivision.media.plugins.module_utils.transport import ProtocolError
+from ansible_collections.haivision.media.plugins.module_utils._kraken import xml as kraken_xml
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils._kraken.xml import UnsafeXmlError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ProtocolError
 
 from tests.simulator.kraken_model import KrakenError, parse_body
 

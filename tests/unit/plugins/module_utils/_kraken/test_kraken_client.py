@@ -11,8 +11,8 @@ import time
 import pytest
 from requests_oauthlib import OAuth1
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils.transport import (
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import (
     ApiError, ConfigurationError, ProtocolError, TransportError)
 
 

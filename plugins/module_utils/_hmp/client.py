@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
-from ansible_collections.haivision.media.plugins.module_utils.transport import (
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, HaivisionError, ProtocolError, Transport, check_https, check_timeout, tls_verify)
 
 try:

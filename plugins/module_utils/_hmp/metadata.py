@@ -15,7 +15,7 @@ __metaclass__ = type
 
 import json
 
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 VALUE_KEYS = {"STRING": "valueString", "INT32": "valueInt32", "UINT32": "valueUint32"}
 INTEGER_RANGES = {"INT32": (-2 ** 31, 2 ** 31 - 1), "UINT32": (0, 2 ** 32 - 1)}

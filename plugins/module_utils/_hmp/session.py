@@ -12,19 +12,19 @@ changed nothing, and with ``force`` the recordings are stopped first.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient, quote_id
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SESSION_PARTS, SHARE_ITEM_SPEC)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_metadata import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import (
     desired_metadata, device_metadata, wanted_metadata, wire_metadata)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
     SESSIONS_PATH, IdentityError, PartChange, SourceDirectory, combined_diff, find_one, identity_spec, send_actions)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_schedule import active_schedule, desired_schedule, plan_schedule
-from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule, desired_schedule, plan_schedule
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
     PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
-from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils.transport import ApiError, HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError
 
 
 class RecordingInProgress(HaivisionError):

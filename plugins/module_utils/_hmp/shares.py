@@ -16,10 +16,10 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import quote_id
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import BUILTIN_PERMISSIONS, SHARE_PARTS
-from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import IdentityError, PartChange
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import BUILTIN_PERMISSIONS, SHARE_PARTS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import IdentityError, PartChange
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 DIRECTORIES = {"USER": ("/apis/users/enabled", "username", "user"),

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient
-from ansible_collections.haivision.media.plugins.module_utils.transport import ApiError, TransportError
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, TransportError
 
 USER = "haiadmin"
 PASSWORD = "hmp-admin-pass"

@@ -8,7 +8,7 @@ __metaclass__ = type
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 
 class NestedSecretsModule(AnsibleModule):

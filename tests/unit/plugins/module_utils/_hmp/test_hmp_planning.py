@@ -8,11 +8,11 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_metadata import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import (
     desired_metadata, device_metadata, wanted_metadata, wire_metadata)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_schedule import desired_schedule, plan_schedule
-from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import desired_shares, plan_shares
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import Field, FieldSet, ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import desired_schedule, plan_schedule
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import desired_shares, plan_shares
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import Field, FieldSet, ValidationError
 
 MAP = FieldSet([Field("entries", kind="map")])
 

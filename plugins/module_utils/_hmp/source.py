@@ -6,14 +6,14 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import HMPClient, quote_id
-from ansible_collections.haivision.media.plugins.module_utils.hmp_fields import SOURCE_FIELDS, SOURCE_TYPE_OPTIONS
-from ansible_collections.haivision.media.plugins.module_utils.hmp_resource import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS, SOURCE_TYPE_OPTIONS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
     SOURCES_PATH, IdentityError, SourceDirectory, find_one, identity_spec, send_actions)
-from ansible_collections.haivision.media.plugins.module_utils.hmp_shares import (
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
     PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
-from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 EMPTY_DIFF = {"before": {}, "after": {}}
 

@@ -8,8 +8,8 @@ __metaclass__ = type
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.haivision.media.plugins.module_utils.hmp_client import quote_id
-from ansible_collections.haivision.media.plugins.module_utils.masking import mask_secrets
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 
 DETAIL_WORKERS = 4
 COLLECTIONS = {

@@ -10,8 +10,8 @@ declares a Kraken field.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_xml import link_id
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import Field, FieldSet
+from ansible_collections.haivision.media.plugins.module_utils._kraken.xml import link_id
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import Field, FieldSet
 
 
 def nic_name(value):

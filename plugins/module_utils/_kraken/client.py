@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 
-from ansible_collections.haivision.media.plugins.module_utils import kraken_xml
-from ansible_collections.haivision.media.plugins.module_utils.transport import (
+from ansible_collections.haivision.media.plugins.module_utils._kraken import xml as kraken_xml
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, ProtocolError, Transport, check_https, check_timeout, tls_verify)
 
 try:

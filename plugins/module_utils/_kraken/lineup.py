@@ -16,16 +16,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.haivision.media.plugins.module_utils.kraken_client import DETAIL_WORKERS, KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils.kraken_fields import SRT_REQUIRED_IF, STREAM_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils.kraken_kinds import RESOURCE_TYPES
-from ansible_collections.haivision.media.plugins.module_utils.kraken_resource import (
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import DETAIL_WORKERS, KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import SRT_REQUIRED_IF, STREAM_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import RESOURCE_TYPES
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import (
     IDENTITY_SPEC, NicDirectory, apply_resource, find_one, plan_resource, resource_argument_spec)
-from ansible_collections.haivision.media.plugins.module_utils.kraken_stream import (
+from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import (
     StreamReferences, apply_stream_delete, apply_stream_fields, apply_stream_state, plan_diff, plan_stream)
-from ansible_collections.haivision.media.plugins.module_utils.lineup_report import LineupError, combined_lineup_diff, lineup_entry
-from ansible_collections.haivision.media.plugins.module_utils.state_diff import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.lineup import LineupError, combined_lineup_diff, lineup_entry
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 PART_KINDS = ("inputs", "outputs", "transcoders")
 ALL_KINDS = PART_KINDS + ("streams",)

@@ -13,8 +13,8 @@ state for APIs whose PUT resets unsent fields, and the masked diff.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils.masking import MASK
-from ansible_collections.haivision.media.plugins.module_utils.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.masking import MASK
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 CHANGED_SECRET = MASK + " (changed)"
 TRUE_WORDS = frozenset(("on", "true", "yes", "1", "enabled"))
