@@ -13,10 +13,16 @@ state for APIs whose PUT resets unsent fields, and the masked diff.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import re
+
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import MASK
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 CHANGED_SECRET = MASK + " (changed)"
+
+# XML 1.0 (section 2.2) can carry only these characters; anything else in a
+# Kraken text field would fail only after the reads, so it is refused up front.
+_XML_BAD = re.compile(u"[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 TRUE_WORDS = frozenset(("on", "true", "yes", "1", "enabled"))
 FALSE_WORDS = frozenset(("off", "false", "no", "0", "disabled", ""))
 
@@ -37,7 +43,7 @@ class Field:
 
     def __init__(self, option, wire=None, kind="str", choices=None, minimum=None, maximum=None, min_length=None,
                  max_length=None, secret=False, children=None, elements="str", bool_words=("on", "off"),
-                 absent=None, normalizer=None, aliases=None):
+                 absent=None, normalizer=None, aliases=None, spellings=None):
         self.option = option
         self.wire = wire or option
         self.kind = kind
@@ -56,6 +62,9 @@ class Field:
         # Extra canonicalisation for values with several spellings (a NIC name or link).
         self.normalizer = normalizer
         self.aliases = aliases
+        # How the device spells some choices (the Kraken guide: SRT encryption
+        # "None", "aes128"): values compare case-insensitively and are sent so.
+        self.spellings = spellings or {}
 
     # -- argument spec -----------------------------------------------------
 
@@ -79,11 +88,16 @@ class Field:
 
     # -- validation ----------------------------------------------------------
 
-    def validate(self, value, prefix=""):
-        """Raise ValidationError for a value outside the declared range or length."""
+    def validate(self, value, prefix="", xml_text=False):
+        """Raise ValidationError for a value outside the declared range or length.
+
+        ``xml_text``: the value travels in XML, which cannot carry most control characters.
+        """
         if value is None:
             return
         name = prefix + self.option
+        if xml_text:
+            check_xml_text(name, value, self.secret)
         if self.kind == "int":
             if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
                 raise ValidationError("%s must be between %s and %s, got %s" % (name, self.minimum, self.maximum, value))
@@ -95,7 +109,7 @@ class Field:
                                       % (name, self.min_length, self.max_length, shown))
         if self.kind == "dict":
             for child in self.children:
-                child.validate(value.get(child.option), name + ".")
+                child.validate(value.get(child.option), name + ".", xml_text)
 
     # -- canonical values ----------------------------------------------------
 
@@ -110,6 +124,8 @@ class Field:
             return sorted(set("%s" % v for v in items)) if self.kind == "set" else list(items)
         if self.normalizer:
             return self.normalizer(value)
+        if self.spellings and isinstance(value, str):
+            return next((c for c in self.choices if c.lower() == value.lower()), value)
         if self.kind == "int":
             if isinstance(value, bool):
                 return int(value)
@@ -141,7 +157,7 @@ class Field:
             return self.bool_words[0] if value else self.bool_words[1]
         if self.kind == "dict":
             return dict((c.wire, c.to_wire(value.get(c.option))) for c in self.children if value.get(c.option) is not None)
-        return value
+        return self.spellings.get(value, value) if isinstance(value, str) else value
 
     def from_wire(self, value):
         if self.kind == "dict" and isinstance(value, dict):
@@ -160,10 +176,31 @@ class Field:
         return desired != current
 
 
-class FieldSet:
-    """All managed fields of one resource kind."""
+def check_xml_text(name, value, secret=False):
+    """Refuse text (or text inside lists and dicts) with a character XML 1.0 cannot carry."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_xml_text("%s.%s" % (name, key), item, secret)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_xml_text("%s[%d]" % (name, index), item, secret)
+    elif isinstance(value, str):
+        bad = _XML_BAD.search(value)
+        if bad:
+            where = "" if secret else " at position %d" % bad.start()
+            raise ValidationError("%s contains the character U+%04X%s, which XML cannot carry; remove it"
+                                  % (name, ord(bad.group()), where))
 
-    def __init__(self, fields):
+
+class FieldSet:
+    """All managed fields of one resource kind.
+
+    ``xml_text``: values travel in XML (Kraken), so text is checked for
+    characters XML 1.0 cannot carry before any request.
+    """
+
+    def __init__(self, fields, xml_text=False):
+        self.xml_text = xml_text
         self.fields = list(fields)
         self.by_option = dict((f.option, f) for f in self.fields)
 
@@ -183,31 +220,36 @@ class FieldSet:
                 continue
             if field.kind == "dict":
                 value = dict((k, v) for k, v in value.items() if v is not None)
-            field.validate(value)
+            field.validate(value, xml_text=self.xml_text)
             result[field.option] = field.normalize(value)
         return result
 
     def from_device(self, wire_values):
-        """The device's values of our fields, by option name, canonical."""
-        result = {}
-        for field in self.fields:
-            if field.wire in wire_values:
-                result[field.option] = field.from_wire(wire_values[field.wire])
-            elif field.absent is not None:
-                result[field.option] = field.absent
-        return result
+        """The device's values of the fields it reported, by option name, canonical.
+
+        A field the device left out is unset, and stays out of this state, so
+        that nothing built from it writes a value the device did not have;
+        ``changes`` alone uses the field's ``absent`` meaning to compare.
+        """
+        return dict((f.option, f.from_wire(wire_values[f.wire])) for f in self.fields if f.wire in wire_values)
 
     def to_wire(self, state):
         return dict((f.wire, f.to_wire(state[f.option])) for f in self.fields if state.get(f.option) is not None)
 
     def changes(self, desired, current):
-        """Options whose desired value differs from the device's."""
-        return [f.option for f in self.fields if f.option in desired and f.differs(desired[f.option], current.get(f.option))]
+        """Options whose desired value differs from the device's (an unreported field: its ``absent`` meaning)."""
+        return [f.option for f in self.fields
+                if f.option in desired and f.differs(desired[f.option], current.get(f.option, f.absent))]
 
-    def merged(self, current, desired):
-        """The full state after the change: the device's values, overlaid with the user's."""
+    def merged(self, current, desired, options):
+        """The state to write: what the device reported, overlaid with the changed ``options`` only.
+
+        A desired value equal to what the device means by leaving a field out
+        is no change, so it is not written either.
+        """
         result = dict(current)
-        for option, value in desired.items():
+        for option in options:
+            value = desired[option]
             field = self.by_option[option]
             if field.kind == "dict":
                 merged = dict(result.get(option) or {})

@@ -139,7 +139,7 @@ class SessionConverger:
         session_id = record["id"]
         current = SESSION_FIELDS.from_device(record)
         options = SESSION_FIELDS.changes(self.task.fields, current)
-        after = SESSION_FIELDS.merged(current, self.task.fields)
+        after = SESSION_FIELDS.merged(current, self.task.fields, options)
         # HMP resets every optional property a PUT leaves out: send the merged full state.
         actions = [("PUT", "", SESSION_FIELDS.to_wire(after))] if options else []
         changes = [PartChange(SESSION_FIELDS, options, current, after, actions, view=SESSION_FIELDS.to_wire(after))]
@@ -230,7 +230,7 @@ class SessionConverger:
         current = device_metadata(entries)
         wanted = wanted_metadata(self.task.metadata, current, self.params["purge_metadata"])
         options = SESSION_PARTS.changes({"metadata": wanted}, {"metadata": current})
-        after = SESSION_PARTS.merged({"metadata": current}, {"metadata": wanted})["metadata"]
+        after = SESSION_PARTS.merged({"metadata": current}, {"metadata": wanted}, ["metadata"])["metadata"]
         actions = []
         if options:
             # The whole set: HMP's metadata PUT replaces everything it does not carry.

@@ -148,7 +148,7 @@ def plan_shares(existing, resolved, purge=False, remove=False):
             wanted.setdefault(label, None)
     before, desired = {"shares": current}, {"shares": wanted}
     options = SHARE_PARTS.changes(desired, before)
-    after = SHARE_PARTS.merged(before, desired) if options else before
+    after = SHARE_PARTS.merged(before, desired, options) if options else before
 
     by_label = dict((labels[key], share) for key, share in shares.items())
     actions = []

@@ -96,7 +96,7 @@ def _update(client, check_mode, record, desired):
     result = dict(changed=bool(options), id=record["id"], diff=EMPTY_DIFF, source=mask_secrets(record))
     if not options:
         return result
-    after = SOURCE_FIELDS.merged(current, desired)
+    after = SOURCE_FIELDS.merged(current, desired, options)
     if source_type != current.get("type"):
         # A new type: what belonged to the old one goes, and the new one's required options must be there.
         after = dict((k, v) for k, v in after.items() if k in SOURCE_TYPE_OPTIONS[source_type])

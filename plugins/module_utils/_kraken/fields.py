@@ -42,7 +42,9 @@ def srt_fields(encryption=False):
         Field("srt_latency", "srtLatency", kind="int", minimum=20, maximum=8000),
     ]
     if encryption:
-        fields.append(Field("srt_encryption", "srtEncryption", choices=["none", "aes128", "aes256"]))
+        # The guide spells these "None, aes128, or aes256".
+        fields.append(Field("srt_encryption", "srtEncryption", choices=["none", "aes128", "aes256"],
+                            spellings={"none": "None"}))
     return fields
 
 
@@ -56,7 +58,7 @@ INPUT_FIELDS = FieldSet([
     Field("decklink_mode", "decklinkMode", kind="int", minimum=-1),
     Field("capture_port", "capturePort", kind="int", minimum=0),
     Field("capture_mode", "captureMode", kind="int", minimum=-1),
-] + srt_fields())
+] + srt_fields(), xml_text=True)
 
 OUTPUT_FIELDS = FieldSet([
     Field("name"),
@@ -76,7 +78,7 @@ OUTPUT_FIELDS = FieldSet([
         Field("keywords"),
         Field("author"),
     ]),
-] + srt_fields(encryption=True))
+] + srt_fields(encryption=True), xml_text=True)
 
 TRANSCODER_FIELDS = FieldSet([
     Field("name"),
@@ -110,7 +112,7 @@ TRANSCODER_FIELDS = FieldSet([
     Field("enable_pcs", "enablePcs", kind="bool"),
     Field("quality_level", "qualityLevel", kind="int"),
     Field("use_legacy_transcoder", "useLegacyTranscoder", kind="bool"),
-])
+], xml_text=True)
 
 
 def reference_id(kind):
@@ -140,4 +142,4 @@ STREAM_FIELDS = FieldSet([
     Field("outputs", kind="set", normalizer=reference_id("output"), absent=[]),
     Field("passthru", normalizer=reference_id("output"), absent=""),
     Field("metadatas", kind="set", normalizer=reference_id("metadata"), absent=[]),
-])
+], xml_text=True)

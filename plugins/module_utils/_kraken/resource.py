@@ -140,7 +140,7 @@ def plan_resource(resource, desired, wanted_state, entry, identity=None):
     changed = resource.fields.changes(desired, current)
     if not changed:
         return ResourcePlan(resource, "none", entry["uuid"], before=current, after=current, raw=raw)
-    return ResourcePlan(resource, "update", entry["uuid"], before=current, after=resource.fields.merged(current, desired),
+    return ResourcePlan(resource, "update", entry["uuid"], before=current, after=resource.fields.merged(current, desired, changed),
                         options=changed, raw=raw)
 
 

@@ -146,7 +146,7 @@ def plan_stream(client, params, desired, references, entry, raw=None):
         return plan, raw
     plan.changed_fields = STREAM_FIELDS.changes(desired, current)
     plan.before = current
-    plan.after = STREAM_FIELDS.merged(current, desired)
+    plan.after = STREAM_FIELDS.merged(current, desired, plan.changed_fields)
     if wanted_state == "started" and not running:
         plan.run_action = "start"
     elif wanted_state == "stopped" and running:

@@ -22,7 +22,7 @@ def test_map_compares_only_given_keys_and_none_removes():
     assert MAP.changes({"entries": {"a": 1}}, current) == []
     assert MAP.changes({"entries": {"c": None}}, current) == []
     assert MAP.changes({"entries": {"b": None}}, current) == ["entries"]
-    merged = MAP.merged(current, {"entries": {"b": None, "a": 5, "c": 3}})["entries"]
+    merged = MAP.merged(current, {"entries": {"b": None, "a": 5, "c": 3}}, ["entries"])["entries"]
     assert list(merged.items()) == [("a", 5), ("c", 3)]
 
 
