@@ -194,7 +194,8 @@ def test_malformed_bodies_are_clear_protocol_errors(clean, ansible):
                  task("hmp source", "hmp_source", name="cam1", description="studio"))
     run = ansible(plays)
     assert failure(run, "kraken input").startswith(
-        "Kraken answered POST /apis/kraken/inputs (HTTP 201) with an unreadable body: malformed XML: ")
+        "POST /apis/kraken/inputs was answered with HTTP 201 (content type application/xml) by something that is not "
+        "the Kraken API: the body is not XML.")
     assert failure(run, "hmp source").startswith(
         "HMP answered GET /apis/sources (HTTP 200) with an unreadable body: malformed JSON (")
     assert hmp.writes() == [] and open_sessions(hmp) == 0

@@ -24,8 +24,10 @@ is silent or contradicts itself, these are the decisions taken:
   (``nics/niceth0``). Every link the server reads may come with or without dash.
 * Request bodies: unknown elements are refused (400 1013); read-only ones a
   client may echo (uuid, state, link, mode) are ignored. An element sent empty
-  is unset: back to its default, or removed (``<interface>auto</interface>``
-  likewise; no interface means auto and is not returned). ``capture_card``,
+  is unset: back to its default, or removed; an empty enumeration is refused
+  (1013) except the output's ``streamType``, which the guide says may be left
+  empty. ``<interface>auto</interface>`` is stored and returned as ``auto``;
+  an interface never set is not returned. Text is stored exactly as sent. ``capture_card``,
   ``capture_mode`` and ``framerate`` (spellings of the guide's examples) are
   accepted; answers use ``capturePort``, ``captureMode``, ``frameRate``.
 * PUT: inputs, outputs (``sap`` child by child), streams and configurations
@@ -669,7 +671,9 @@ class _Resolver:
     def nic(self, value):
         text = re.sub(r"\s+", "", str(value))
         if text.lower() == "auto":
-            return UNSET
+            # Stored and returned as sent: a device holds "auto" once told so,
+            # which differs from an interface never set.
+            return "auto"
         match = re.search(r"/apis/servers/server-?([^/]+)/nics/nic-?([^/?#]+)/*$", text)
         if match:
             server, nic = match.groups()

@@ -52,7 +52,8 @@ class KrakenError(ValueError):
 class Field:
     """One element of a resource: its type, range or choices, default, aliases."""
 
-    def __init__(self, kind="str", low=None, high=None, choices=None, default=None, aliases=(), sub=None):
+    def __init__(self, kind="str", low=None, high=None, choices=None, default=None, aliases=(), sub=None,
+                 empty_ok=False):
         self.kind = kind          # str int choice onoff bool nic ref refs metarefs nested
         self.low = low            # int: minimum; str: minimum length
         self.high = high
@@ -60,14 +61,15 @@ class Field:
         self.default = default
         self.aliases = aliases    # other spellings accepted on input (the guide's own examples use them)
         self.sub = sub            # nested: table of the children
+        self.empty_ok = empty_ok  # choice: an empty element is a documented value (back to the default)
 
 
 def _int(low, high, default=None, aliases=()):
     return Field("int", low, high, default=default, aliases=aliases)
 
 
-def _choice(choices, default=None):
-    return Field("choice", choices=choices, default=default)
+def _choice(choices, default=None, empty_ok=False):
+    return Field("choice", choices=choices, default=default, empty_ok=empty_ok)
 
 
 PORT = _int(1, 65535)
@@ -106,7 +108,8 @@ OUTPUT = {
     "name": Field("str", 1, 255),
     "url": Field(),
     "description": Field(),
-    "streamType": _choice(("SRT",)),  # empty (unset) is the default UDP output
+    # The guide: "either leave empty (default) or SRT".
+    "streamType": _choice(("SRT",), empty_ok=True),
     "mtu": _int(228, 1500, 1490),
     "ttl": _int(1, 255, 64),
     "tos": _int(0, 255, 184),
@@ -117,7 +120,8 @@ OUTPUT = {
     "srtRemotePort": PORT,
     "srtLocalPort": PORT,
     "srtPassphrase": Field("str", 10, 79),
-    "srtEncryption": _choice(("none", "aes128", "aes256")),
+    # The guide's own spelling: "either: None, aes128, or aes256".
+    "srtEncryption": _choice(("None", "aes128", "aes256")),
     "srtLatency": _int(20, 8000),
 }
 
@@ -257,7 +261,8 @@ def element_fields(root, table, extra=()):
         elif len(child):
             raise KrakenError(1013, "<%s> must be a simple value" % name)
         else:
-            raw[name] = (child.text or "").strip()
+            # Stored exactly as sent: a real device keeps edge spaces and newlines of text.
+            raw[name] = child.text or ""
     return raw
 
 
@@ -299,9 +304,13 @@ def coerce(table, raw, resolver, context=""):
 
 
 def coerce_value(name, field, value, resolver):
-    if value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}:
-        return UNSET
     kind = field.kind
+    empty = value is None or value == [] or value == {} or (isinstance(value, str) and not value.strip())
+    if empty and kind == "choice" and not field.empty_ok:
+        # An enumeration has no empty value: the device refuses it rather than guess.
+        raise KrakenError(1013, "<%s> must be one of %s, got an empty value" % (name, ", ".join(field.choices)))
+    if empty and not (kind == "str" and isinstance(value, str) and value):
+        return UNSET
     if kind == "nested":
         if not isinstance(value, dict):
             raise KrakenError(1013, "<%s> must contain elements" % name)
@@ -329,7 +338,7 @@ def coerce_value(name, field, value, resolver):
         return _word(name, value, ON_OFF, bools=ON_OFF)
     if kind == "bool":
         return _word(name, value, ("true", "false"), bools=("true", "false")) == "true"
-    text = str(value).strip()
+    text = str(value)
     if field.low is not None and not field.low <= len(text) <= field.high:
         raise KrakenError(1013, "<%s> must be %d to %d characters long" % (name, field.low, field.high))
     return text
@@ -393,6 +402,6 @@ def render_fields(parent, table, resource, nic_link):
         if field.kind == "nested":
             render_fields(sub(parent, name), field.sub, value, nic_link)
         elif field.kind == "nic":
-            sub(parent, name, nic_link(value))
+            sub(parent, name, value if value == "auto" else nic_link(value))
         else:
             sub(parent, name, wire(value))

@@ -65,6 +65,25 @@ class ProtocolError(HaivisionError):
         return {"status": self.status, "method": self.method, "path": self.path}
 
 
+class ForeignAnswerError(ProtocolError):
+    """An answer that is not the product's own envelope: a proxy's or portal's page, an empty body.
+
+    Nothing is decided on such an answer: not "empty list", not "written".
+    """
+
+    def __init__(self, product, method, path, status, content_type, what):
+        self.method = method
+        self.path = path
+        self.status = status
+        self.content_type = content_type
+        HaivisionError.__init__(self, "%s %s was answered with HTTP %s (content type %s) by something that is not the %s "
+                                "API: %s. Check the URL, and any proxy or sign-in portal in front of the device"
+                                % (method, path, status, content_type or "none", product, what))
+
+    def result_fields(self):
+        return {"status": self.status, "method": self.method, "path": self.path, "content_type": self.content_type}
+
+
 class ApiError(HaivisionError):
     """The device answered with an error. ``product`` is 'Kraken' or 'HMP'."""
 

@@ -13,7 +13,8 @@ from ansible.module_utils.basic import env_fallback, missing_required_lib
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken import xml as kraken_xml
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import (
-    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, ProtocolError, Transport, check_https, check_timeout, tls_verify)
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, ForeignAnswerError, ProtocolError, Transport, check_https, check_timeout,
+    tls_verify)
 
 try:
     import requests
@@ -79,28 +80,46 @@ class KrakenClient:
 
     def request(self, method, path, element=None, params=None):
         """Send one request; return the ``<response>`` root element, or raise ApiError/ProtocolError."""
+        return self.exchange(method, path, element, params)[1]
+
+    def exchange(self, method, path, element=None, params=None):
+        """Send one request; return (HTTP status, ``<response>`` root) of a success.
+
+        Every answer, success or error, must be the API's own ``<response>``
+        document; anything else (a proxy's sign-in page, an empty body) fails
+        here, before any caller takes it for an empty list or a done write.
+        """
         headers = {}
         data = None
         if element is not None:
             data = kraken_xml.to_bytes(element)
             headers["Content-Type"] = "application/xml"
         response = self.transport.send(method, self.base_url + path, path, data=data, headers=headers, params=params)
-        root = None
-        if response.content and response.content.strip():
-            try:
-                root = kraken_xml.parse(response.content)
-            except ValueError as exc:
-                if response.status_code >= 400:
-                    raise ApiError(self.product, method, path, response.status_code,
-                                   message=response.text[:200] or response.reason)
-                raise ProtocolError(self.product, method, path, response.status_code, exc)
+        root = self._envelope(method, path, response)
         if response.status_code >= 400:
-            error = root.find("error") if root is not None else None
-            if error is not None:
-                raise ApiError(self.product, method, path, response.status_code,
-                               code=(error.findtext("code") or "").strip() or None,
-                               message=(error.findtext("message") or "").strip() or None)
-            raise ApiError(self.product, method, path, response.status_code, message=response.reason)
+            error = root.find("error")
+            if error is None:
+                raise ForeignAnswerError(self.product, method, path, response.status_code,
+                                         response.headers.get("Content-Type"), "an error answer without <error>")
+            raise ApiError(self.product, method, path, response.status_code,
+                           code=(error.findtext("code") or "").strip() or None,
+                           message=(error.findtext("message") or "").strip() or None)
+        return response.status_code, root
+
+    def _envelope(self, method, path, response):
+        content_type = response.headers.get("Content-Type")
+        if not response.content or not response.content.strip():
+            raise ForeignAnswerError(self.product, method, path, response.status_code, content_type, "an empty body")
+        try:
+            root = kraken_xml.parse(response.content)
+        except kraken_xml.UnsafeXmlError as exc:
+            raise ProtocolError(self.product, method, path, response.status_code, exc)
+        except ValueError:
+            raise ForeignAnswerError(self.product, method, path, response.status_code, content_type,
+                                     "the body is not XML")
+        if kraken_xml.local_name(root.tag) != "response":
+            raise ForeignAnswerError(self.product, method, path, response.status_code, content_type,
+                                     "a <%s> document, not the API's <response>" % kraken_xml.local_name(root.tag))
         return root
 
     # -- collections -------------------------------------------------------
@@ -110,18 +129,26 @@ class KrakenClient:
         return "/apis/kraken/%s/%s-%s" % (kind, KINDS[kind], quote(uuid, safe=""))
 
     def list(self, kind):
-        """The collection's minimal entries; a 404 with error 1001 means empty (any other 404 is an error)."""
-        path = "/apis/kraken/%s" % kind
+        """The collection's minimal entries (see ``collection``)."""
+        return [self._with_uuid(kind, entry) for entry in self.collection("/apis/kraken/%s" % kind, kind)]
+
+    def collection(self, path, container_tag):
+        """The items of a collection; a 404 with error 1001 means empty (any other 404 is an error).
+
+        A success must carry the collection's element: a ``<response>`` without
+        it is not taken for an empty list.
+        """
         try:
             root = self.request("GET", path)
         except ApiError as exc:
             if exc.status == 404 and exc.code == NO_RESULTS:
                 return []
             raise
-        container = root.find(kind) if root is not None else None
+        container = root.find(container_tag)
         if container is None:
-            return []
-        return [self._with_uuid(kind, entry) for entry in kraken_xml.element_to_value(container)]
+            raise ProtocolError(self.product, "GET", path, 200, "no <%s> element in the answer" % container_tag)
+        items = kraken_xml.element_to_value(container)
+        return items if isinstance(items, list) else []
 
     def _with_uuid(self, kind, entry):
         if isinstance(entry, dict) and not entry.get("uuid"):
@@ -130,10 +157,10 @@ class KrakenClient:
 
     def get(self, kind, uuid):
         root = self.request("GET", self.item_path(kind, uuid))
-        element = root.find(KINDS[kind]) if root is not None else None
+        element = root.find(KINDS[kind])
         if element is None:
             # Some firmware wraps a single resource in its collection element.
-            container = root.find(kind) if root is not None else None
+            container = root.find(kind)
             element = container.find(KINDS[kind]) if container is not None else None
         if element is None:
             raise ProtocolError(self.product, "GET", self.item_path(kind, uuid), 200, "no <%s> element" % KINDS[kind])
@@ -149,10 +176,10 @@ class KrakenClient:
     def create(self, kind, fields):
         """POST a new resource from wire-named fields; return its uuid."""
         path = "/apis/kraken/%s" % kind
-        root = self.request("POST", path, kraken_xml.build(KINDS[kind], fields))
-        href = root.find("link").get("href") if root is not None and root.find("link") is not None else None
+        status, root = self.exchange("POST", path, kraken_xml.build(KINDS[kind], fields))
+        href = root.find("link").get("href") if root.find("link") is not None else None
         if not href:
-            raise ProtocolError(self.product, "POST", path, 201, "no <link> to the created resource")
+            raise ProtocolError(self.product, "POST", path, status, "no <link> to the created resource")
         return kraken_xml.link_id(href, KINDS[kind])
 
     def update(self, kind, uuid, fields):
@@ -164,27 +191,14 @@ class KrakenClient:
     # -- read-only resources -----------------------------------------------
 
     def system(self):
-        root = self.request("GET", "/apis/kraken/system")
-        element = root.find("system") if root is not None else None
-        return kraken_xml.element_to_value(element) if element is not None else {}
+        path = "/apis/kraken/system"
+        element = self.request("GET", path).find("system")
+        if element is None:
+            raise ProtocolError(self.product, "GET", path, 200, "no <system> element in the answer")
+        return kraken_xml.element_to_value(element)
 
     def servers(self):
-        try:
-            root = self.request("GET", "/apis/servers")
-        except ApiError as exc:
-            if exc.status == 404 and exc.code == NO_RESULTS:
-                return []
-            raise
-        container = root.find("servers") if root is not None else None
-        return kraken_xml.element_to_value(container) if container is not None else []
+        return self.collection("/apis/servers", "servers")
 
     def nics(self, server_id):
-        path = "/apis/servers/server-%s/nics" % quote(server_id, safe="")
-        try:
-            root = self.request("GET", path)
-        except ApiError as exc:
-            if exc.status == 404 and exc.code == NO_RESULTS:
-                return []
-            raise
-        container = root.find("nics") if root is not None else None
-        return kraken_xml.element_to_value(container) if container is not None else []
+        return self.collection("/apis/servers/server-%s/nics" % quote(server_id, safe=""), "nics")

@@ -95,16 +95,19 @@ def validate_items(module):
         validator = item_validator(kind)
         items = []
         for index, raw_item in enumerate(params.get(kind) or []):
+            label = "%s[%d] (%s)" % (kind, index, raw_item.get("name") or raw_item.get("uuid") or "#%d" % index)
             checked = validator.validate(raw_item)
             if checked.error_messages:
-                label = raw_item.get("name") or raw_item.get("uuid") or "#%d" % index
-                raise ValidationError("%s[%d] (%s): %s" % (kind, index, label, "; ".join(checked.error_messages)))
-            items.append(checked.validated_parameters)
-        names = [i["name"] for i in items if i.get("name")]
+                raise ValidationError("%s: %s" % (label, "; ".join(checked.error_messages)))
+            try:
+                items.append((checked.validated_parameters, fields.desired(checked.validated_parameters)))
+            except ValidationError as exc:
+                raise ValidationError("%s: %s" % (label, exc))
+        names = [i["name"] for i, _wanted in items if i.get("name")]
         twice = sorted(set(n for n in names if names.count(n) > 1))
         if twice:
             raise ValidationError("%s lists %s more than once" % (kind, ", ".join(twice)))
-        desired[kind] = [(item, fields.desired(item)) for item in items]
+        desired[kind] = items
     return desired
 
 
@@ -196,7 +199,10 @@ def apply_lineup(client, steps):
             else:
                 substitute_new(step.plan, created)
                 step.uuid = apply_stream_fields(client, step.plan, step.uuid)
+                step.entry["uuid"] = step.uuid
+                # Applied only once its run state is done too.
                 stream_states.append(step)
+                continue
         except HaivisionError as exc:
             raise LineupError(step.entry, exc, [s.entry for s in steps])
         step.entry.update(applied=True, uuid=step.uuid)
@@ -204,9 +210,8 @@ def apply_lineup(client, steps):
         try:
             apply_stream_state(client, step.plan, step.uuid, step.params)
         except HaivisionError as exc:
-            step.entry["applied"] = False
             raise LineupError(step.entry, exc, [s.entry for s in steps])
-        step.entry["uuid"] = step.uuid
+        step.entry["applied"] = True
 
 
 def substitute_new(plan, created):

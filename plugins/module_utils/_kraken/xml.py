@@ -55,7 +55,7 @@ def parse(body):
     return root
 
 
-def _local(tag):
+def local_name(tag):
     return tag.split("}", 1)[-1] if isinstance(tag, str) else None
 
 
@@ -66,16 +66,18 @@ def element_to_value(element):
     (rel -> href), as a resource may carry several.
     """
     children = [c for c in element if isinstance(c.tag, str)]
-    tag = _local(element.tag)
+    tag = local_name(element.tag)
     if not children:
-        return (element.text or "").strip()
+        # Text exactly as the device stores it: a name or description may
+        # end in a space or newline, and comparing it stripped never converges.
+        return element.text or ""
     item_tag = LIST_CONTAINERS.get(tag)
-    child_tags = [_local(c.tag) for c in children if _local(c.tag) != "link"]
+    child_tags = [local_name(c.tag) for c in children if local_name(c.tag) != "link"]
     if item_tag and all(t == item_tag for t in child_tags):
-        return [element_to_value(c) for c in children if _local(c.tag) == item_tag]
+        return [element_to_value(c) for c in children if local_name(c.tag) == item_tag]
     result = {}
     for child in children:
-        name = _local(child.tag)
+        name = local_name(child.tag)
         if name == "link":
             result.setdefault("_links", {})[child.get("rel") or "self"] = _clean_href(child.get("href"))
         else:

@@ -209,6 +209,22 @@ def test_element_order_is_shuffled(api):
 
 # ---- inputs --------------------------------------------------------------------------
 
+def test_enumerations_refuse_empty_and_unknown_values_and_text_is_stored_as_sent(api):
+    assert error(api.post("/apis/kraken/inputs", "<input><name>e</name><url>udp://239.1.1.1:1</url><streamType></streamType></input>"))[:2] \
+        == (400, 1013)
+    assert error(api.post("/apis/kraken/inputs", "<input><name>e</name><url>udp://239.1.1.1:1</url><streamType>UDP</streamType></input>"))[:2] \
+        == (400, 1013)
+    href = api.create("outputs", "<output><name>o </name><description> two\nlines\n</description><streamType>SRT</streamType>"
+                                 "<srtMode>listener</srtMode><srtLocalPort>9000</srtLocalPort>"
+                                 "<srtEncryption>none</srtEncryption></output>")
+    got = fields(api.get(href), "output")
+    assert got["name"] == "o " and got["description"] == " two\nlines\n" and got["srtEncryption"] == "None"
+    assert error(api.put(href, "<output><srtEncryption></srtEncryption></output>"))[:2] == (400, 1013)
+    # The guide lets an output's streamType be left empty: back to the default UDP output.
+    assert api.put(href, "<output><streamType></streamType><url>udp://239.1.1.1:1</url></output>").status_code == 200
+    assert "streamType" not in fields(api.get(href), "output")
+
+
 def test_input_crud_and_put_merges(api):
     nic = api.sim.url + "/apis/servers/serverbc305be293d3/nics/nic-eth1"
     href = api.create("inputs", "<input><name>in</name><url>udp://239.1.1.1:5000</url><description>d</description>"
@@ -223,7 +239,7 @@ def test_input_crud_and_put_merges(api):
     assert got["name"] == "renamed" and got["description"] == "d" and got["url"] == "udp://239.1.1.1:5000"
     api.put(href, "<input><description></description><interface>auto</interface></input>")
     got = fields(api.get(href), "input")
-    assert "description" not in got and "interface" not in got
+    assert "description" not in got and got["interface"] == "auto"
     response = api.delete(href)
     assert response.status_code == 200 and link(response).endswith("/apis/kraken/inputs")
     assert error(api.get(href))[:2] == (404, 1002)
