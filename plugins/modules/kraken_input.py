@@ -92,6 +92,12 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+action:
+  description: What the task did to the resource (in check mode, what it would do).
+  returned: always
+  type: str
+  choices: [create, update, delete, none]
+  sample: update
 input:
   description:
     - The input as the device reports it after the run (in check mode, as it would be), keys in
@@ -108,16 +114,12 @@ uuid:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import INPUT_FIELDS, SRT_REQUIRED_IF
 from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenInput
-from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import converge, resource_argument_spec
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import run_resource_module
 
 
 def main():
-    run_module(resource_argument_spec(INPUT_FIELDS), lambda module: converge(module, KrakenInput), KRAKEN_CONNECTION_SPEC,
-               required_one_of=[("name", "uuid")], required_if=SRT_REQUIRED_IF,
-               supports_check_mode=True)
+    run_resource_module(KrakenInput, KRAKEN_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -115,12 +115,12 @@ requests:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import converge_lineup, lineup_argument_spec, lineup_secret_values
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import argument_spec, converge_lineup, lineup_secret_values
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():
-    run_module(lineup_argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC, nested_secrets=lineup_secret_values,
+    run_module(argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC, nested_secrets=lineup_secret_values,
                supports_check_mode=True)
 
 

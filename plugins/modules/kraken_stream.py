@@ -91,6 +91,12 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+action:
+  description: What the task did to the resource (in check mode, what it would do).
+  returned: always
+  type: str
+  choices: [create, update, delete, none]
+  sample: update
 stream:
   description:
     - The stream as the device reports it after the run (in check mode, as it would be), keys in
@@ -108,26 +114,12 @@ uuid:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import STREAM_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import converge_stream
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
-
-
-def argument_spec():
-    spec = dict(
-        name=dict(type="str"),
-        uuid=dict(type="str"),
-        state=dict(type="str", choices=["present", "absent", "started", "stopped"], default="present"),
-        wait=dict(type="bool", default=False),
-        wait_timeout=dict(type="int", default=60),
-    )
-    spec.update(STREAM_FIELDS.argument_spec())
-    return spec
+from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenStream
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import run_resource_module
 
 
 def main():
-    run_module(argument_spec(), converge_stream, KRAKEN_CONNECTION_SPEC, required_one_of=[("name", "uuid")],
-               supports_check_mode=True)
+    run_resource_module(KrakenStream, KRAKEN_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

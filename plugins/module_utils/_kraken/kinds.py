@@ -1,14 +1,15 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The Kraken resource types the resource modules and the line-up share."""
+"""The Kraken resource kinds, in the order a line-up plans them (what streams refer to first)."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import (
-    INPUT_FIELDS, OUTPUT_FIELDS, TRANSCODER_FIELDS)
+    INPUT_FIELDS, OUTPUT_FIELDS, SRT_REQUIRED_IF, TRANSCODER_FIELDS)
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import ResourceType
+from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 INPUTS_NEEDING_URL = ("MPEG2TS", "RTSP", "MJPEGRAW")
@@ -18,6 +19,7 @@ class KrakenInput(ResourceType):
     kind = "inputs"
     result_key = "input"
     fields = INPUT_FIELDS
+    required_if = SRT_REQUIRED_IF
 
     def check_create(self, desired):
         stream_type = desired.get("stream_type", "MPEG2TS")
@@ -29,6 +31,7 @@ class KrakenOutput(ResourceType):
     kind = "outputs"
     result_key = "output"
     fields = OUTPUT_FIELDS
+    required_if = SRT_REQUIRED_IF
 
     def check_create(self, desired):
         if desired.get("stream_type", "") != "SRT" and not desired.get("url"):
@@ -41,4 +44,5 @@ class KrakenTranscoder(ResourceType):
     fields = TRANSCODER_FIELDS
 
 
-RESOURCE_TYPES = {"inputs": KrakenInput, "outputs": KrakenOutput, "transcoders": KrakenTranscoder}
+KIND_TYPES = dict((cls.kind, cls) for cls in (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream))
+LINEUP_KINDS = ("inputs", "outputs", "transcoders", "streams")

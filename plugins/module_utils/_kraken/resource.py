@@ -1,11 +1,13 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Find, compare, plan and apply one Kraken resource (input, output, transcoder, stream).
+"""One Kraken resource kind: its spec, its plan, its writes and its view.
 
-A resource module declares a ``ResourceType``; ``converge`` does the rest:
-identity by uuid or name, the plan from the shared engine, writes only outside
-check mode, and the result with a masked diff and the device's view.
+A kind (input, output, transcoder, stream: see kinds.py and stream.py)
+declares its fields and overrides the hooks that are its own; ``plan``
+compares the task with the device and returns the one change record
+(_common/change.py) with its writes ranked for a line-up; ``converge`` runs
+one resource module on it.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -13,18 +15,15 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KINDS, KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.view import resource_view
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import (
+    IdentityError, Directory, match_one, placeholder)
 
-IDENTITY_SPEC = dict(
-    name=dict(type="str"),
-    uuid=dict(type="str"),
-    state=dict(type="str", choices=["present", "absent"], default="present"),
-)
-
-
-class IdentityError(HaivisionError):
-    """A name or uuid that does not identify exactly one resource."""
+# Write ranks: the order of writes across a line-up's resources. Streams are
+# removed before what they use, and written after what they refer to.
+STREAM_DELETE, PART_WRITE, STREAM_WRITE, STREAM_RUN_STATE, PART_DELETE = range(5)
 
 
 class NicDirectory:
@@ -46,142 +45,172 @@ class NicDirectory:
         return self._links[name]
 
 
-class ResourceType:
-    """What a resource module declares: its kind, result key, fields and hooks."""
-
-    kind = None            # the collection, e.g. "inputs"
-    result_key = None      # e.g. "input"
-    fields = None          # a FieldSet
-
-    def check_create(self, desired):
-        """Raise ValidationError when the device could not create this (before the create is sent)."""
-
-    def __init__(self, client, nics=None, details=None):
-        self.client = client
-        self.nics = nics or NicDirectory(client)
-        # Detail GETs already made (uuid -> raw), e.g. concurrently by the line-up.
-        self.details = details if details is not None else {}
-
-    @property
-    def singular(self):
-        return KINDS[self.kind]
-
-    def wire(self, state):
-        """The request body for a full state; NIC names become the device's links."""
-        body = self.fields.to_wire(state)
-        if "interface" in body:
-            body["interface"] = "auto" if body["interface"] == "auto" else self.nics.link(body["interface"])
-        return body
-
-    def current(self, uuid):
-        raw = self.details.get(uuid)
-        if raw is None:
-            raw = self.details[uuid] = self.client.get(self.kind, uuid)
-        return raw, self.fields.from_device(raw)
+def kraken_directory(client, known=None):
+    """The list-once resolver of this Kraken's resources (names and uuids)."""
+    return Directory(client.list, "Kraken", key="name", id_key="uuid", known=known)
 
 
 def find_one(client, kind, name=None, uuid=None, entries=None):
     """The list entry for a uuid or a unique name, or None; two of the same name fail listing their uuids."""
     entries = client.list(kind) if entries is None else entries
-    if uuid:
-        matches = [e for e in entries if e.get("uuid") == uuid]
-    else:
-        matches = [e for e in entries if e.get("name") == name]
-    if len(matches) > 1:
-        uuids = ", ".join(sorted(m["uuid"] for m in matches))
-        raise IdentityError("%d %s are named %r (uuids: %s); give uuid to choose one" % (len(matches), kind, name, uuids))
-    return matches[0] if matches else None
+    return match_one(entries, "name", name, "uuid", uuid, KINDS[kind])
 
 
-def resource_argument_spec(fields):
-    spec = dict(IDENTITY_SPEC)
-    spec.update(fields.argument_spec())
-    return spec
+class ResourceType:
+    """A Kraken resource kind; subclasses set ``kind``, ``result_key`` and ``fields``."""
 
+    kind = None            # the collection, e.g. "inputs"
+    result_key = None      # e.g. "input"
+    fields = None          # a FieldSet
+    states = ("present", "absent")
+    write_rank = PART_WRITE
+    delete_rank = PART_DELETE
+    required_if = None
 
-class ResourcePlan:
-    """What converging one resource will do; computed before anything is written."""
+    # -- the one spec of the kind: module, line-up items and masking use it --------
 
-    def __init__(self, resource, action, uuid=None, before=None, after=None, options=None, raw=None):
-        self.resource = resource
-        self.action = action  # "create", "update", "delete" or "none"
-        self.uuid = uuid
-        self.before = before or {}
-        self.after = after or {}
-        self.options = options  # the changed options of an update
-        self.raw = raw
+    @classmethod
+    def argument_spec(cls):
+        spec = dict(name=dict(type="str"), uuid=dict(type="str"),
+                    state=dict(type="str", choices=list(cls.states), default="present"))
+        spec.update(cls.extra_options())
+        spec.update(cls.fields.argument_spec())
+        return spec
+
+    @classmethod
+    def extra_options(cls):
+        """Options of the kind that are not device fields (none by default)."""
+        return {}
+
+    @classmethod
+    def constraints(cls):
+        return dict(required_one_of=[("name", "uuid")], required_if=cls.required_if)
+
+    def __init__(self, client, nics=None, details=None, directory=None):
+        self.client = client
+        self.nics = nics or NicDirectory(client)
+        # Detail GETs already made (uuid -> raw), e.g. concurrently by the line-up.
+        self.details = details if details is not None else {}
+        self.directory = directory or kraken_directory(client)
 
     @property
-    def changed(self):
-        return self.action != "none"
+    def singular(self):
+        return KINDS[self.kind]
 
-    def diff(self):
-        if self.action == "none":
-            return {"before": {}, "after": {}}
-        return self.resource.fields.diff(self.before, self.after, self.options)
+    # -- hooks ---------------------------------------------------------------------
 
+    def check_create(self, desired):
+        """Raise ValidationError when the device could not create this (before the create is sent)."""
 
-def plan_resource(resource, desired, wanted_state, entry, identity=None):
-    """Compare the desired state with the device (one detail GET at most) and decide the action."""
-    if wanted_state == "absent":
+    def prepare(self, desired):
+        """The desired state in the form compared with the device (streams resolve references here)."""
+        return desired
+
+    def current(self, uuid):
+        """(raw, compared state) of an existing resource; one detail GET at most."""
+        raw = self.details.get(uuid)
+        if raw is None:
+            raw = self.details[uuid] = self.client.get(self.kind, uuid)
+        return raw, self.fields.from_device(raw)
+
+    def plan_run_state(self, change, params):
+        """Extra changes beyond the fields (streams: the run state); none by default."""
+
+    def wire(self, state, context):
+        """The request body for a state; NIC names become the device's links."""
+        body = self.fields.to_wire(state)
+        if "interface" in body:
+            body["interface"] = "auto" if body["interface"] == "auto" else self.nics.link(body["interface"])
+        return body
+
+    def field_writes(self, change):
+        """The create or the field edit; the create records the new uuid for references to it."""
+        path = "/apis/kraken/%s" % self.kind
+        fields = dict((k, v) for k, v in change.after.items() if k in self.fields.by_option)
+        if change.action == "create":
+            def create(context):
+                uuid = self.client.create(self.kind, self.wire(fields, context))
+                context.setdefault("created", {})[placeholder(self.kind, change.name)] = uuid
+                return uuid
+            return [Write(self.write_rank, "POST %s" % path, create)]
+        changed_fields = [o for o in change.options if o in self.fields.by_option]
+        if not changed_fields:
+            return []
+        # The device's reported fields plus the changed ones: a transcoder PUT
+        # resets every field it does not carry, and the others merge.
+        return [Write(self.write_rank, "PUT %s" % self.client.item_path(self.kind, change.resource_id),
+                      lambda context: self.client.update(self.kind, change.resource_id, self.wire(fields, context)))]
+
+    def delete_writes(self, change, params):
+        return [Write(self.delete_rank, "DELETE %s" % self.client.item_path(self.kind, change.resource_id),
+                      lambda context: self.client.delete(self.kind, change.resource_id))]
+
+    # -- the plan --------------------------------------------------------------------
+
+    def plan(self, params, desired, entry):
+        """Compare the task (validated ``params``, canonical ``desired``) with the device; nothing is written."""
+        name = params.get("name") or (entry or {}).get("name")
+        if params["state"] == "absent":
+            if entry is None:
+                return Change(self.kind, name, "none", fields=self.fields)
+            raw, before = self.current(entry["uuid"])
+            change = Change(self.kind, name, "delete", entry["uuid"], before=before, fields=self.fields, raw=raw)
+            change.writes = self.delete_writes(change, params)
+            return change
+        desired = self.prepare(desired)
         if entry is None:
-            return ResourcePlan(resource, "none")
-        raw, before = resource.current(entry["uuid"])
-        return ResourcePlan(resource, "delete", entry["uuid"], before=before, raw=raw)
-    if entry is None:
-        identity = identity or {}
-        if identity.get("uuid"):
-            raise IdentityError("no %s with uuid %s on this Kraken" % (resource.singular, identity["uuid"]))
-        if not desired.get("name"):
-            raise ValidationError("name is required to create a %s" % resource.singular)
-        resource.check_create(desired)
-        return ResourcePlan(resource, "create", after=desired)
-    raw, current = resource.current(entry["uuid"])
-    changed = resource.fields.changes(desired, current)
-    if not changed:
-        return ResourcePlan(resource, "none", entry["uuid"], before=current, after=current, raw=raw)
-    return ResourcePlan(resource, "update", entry["uuid"], before=current, after=resource.fields.merged(current, desired, changed),
-                        options=changed, raw=raw)
+            if params.get("uuid"):
+                raise IdentityError("no %s with uuid %s on this Kraken" % (self.singular, params["uuid"]))
+            if not desired.get("name"):
+                raise ValidationError("name is required to create a %s" % self.singular)
+            self.check_create(desired)
+            change = Change(self.kind, name, "create", after=dict(desired), fields=self.fields)
+        else:
+            raw, current = self.current(entry["uuid"])
+            options = self.fields.changes(desired, current)
+            change = Change(self.kind, name, "update" if options else "none", entry["uuid"], before=current,
+                            after=self.fields.merged(current, desired, options), options=options, fields=self.fields,
+                            raw=raw)
+        self.plan_run_state(change, params)
+        if change.changed:
+            change.writes = self.field_writes(change) + self.run_state_writes(change, params)
+        return change
 
+    def run_state_writes(self, change, params):
+        return []
 
-def apply_resource(plan):
-    """Send the plan's one write; return the resource's uuid."""
-    resource, client = plan.resource, plan.resource.client
-    if plan.action == "create":
-        plan.uuid = client.create(resource.kind, resource.wire(plan.after))
-    elif plan.action == "update":
-        # The full merged state: a transcoder PUT resets every field it does
-        # not carry, and sending everything is harmless for the others.
-        client.update(resource.kind, plan.uuid, resource.wire(plan.after))
-    elif plan.action == "delete":
-        client.delete(resource.kind, plan.uuid)
-    return plan.uuid
+    # -- the result ------------------------------------------------------------------
 
-
-def plan_view(plan, check_mode):
-    """The device's view after the run; in check mode, the predicted one."""
-    resource = plan.resource
-    if plan.action == "delete" or (plan.action == "none" and plan.raw is None):
-        return {}
-    if plan.action == "none":
-        return resource_view(plan.raw, resource.fields)
-    if not check_mode:
-        return resource_view(resource.client.get(resource.kind, plan.uuid), resource.fields)
-    view = resource_view(plan.raw, resource.fields) if plan.raw else {}
-    view.update(resource.fields.mask(plan.after))
-    return view
+    def view(self, change, check_mode):
+        """The device's view after the run; in check mode, the predicted one."""
+        if change.action == "delete" or (change.action == "none" and change.raw is None):
+            return {}
+        if change.action == "none":
+            return resource_view(change.raw, self.fields)
+        if not check_mode:
+            return resource_view(self.client.get(self.kind, change.resource_id), self.fields)
+        view = resource_view(change.raw, self.fields) if change.raw else {}
+        view.update(self.fields.mask(change.after))
+        return view
 
 
 def converge(module, resource_class):
-    """Bring one resource to the state the task describes; return the module result."""
+    """One resource module: validate, read, plan, apply outside check mode, report."""
     params = module.params
     desired = resource_class.fields.desired(params)  # validation comes before any request
     client = KrakenClient.from_module(module)
     resource = resource_class(client)
     entry = find_one(client, resource.kind, params.get("name"), params.get("uuid"))
-    plan = plan_resource(resource, desired, params["state"], entry, identity=params)
-    if plan.changed and not module.check_mode:
-        apply_resource(plan)
-    result = dict(changed=plan.changed, diff=plan.diff(), uuid=plan.uuid)
-    result[resource.result_key] = plan_view(plan, module.check_mode)
+    change = resource.plan(params, desired, entry)
+    if change.changed and not module.check_mode:
+        apply_changes([change])
+    result = dict(changed=change.changed, action=change.action, diff=change.diff(), uuid=change.resource_id)
+    result[resource.result_key] = resource.view(change, module.check_mode)
     return result
+
+
+def run_resource_module(resource_class, connection_spec, **module_kwargs):
+    """The whole of a Kraken resource module's main(): the kind's one spec, converge, report."""
+    module_kwargs.update(resource_class.constraints())
+    run_module(resource_class.argument_spec(), lambda module: converge(module, resource_class), connection_spec,
+               **module_kwargs)

@@ -58,10 +58,12 @@ def resource_view(raw, fields=None):
     With ``fields`` (a FieldSet), only the declared elements are kept: the
     device may add elements we do not know, which we ignore rather than echo.
     """
-    if fields is not None:
-        known = set(READ_ONLY) | set(f.wire for f in fields.fields)
-        raw = dict((k, v) for k, v in raw.items() if k in known)
-    return mask_secrets(reference_or_dict(raw))
+    if fields is None:
+        return mask_secrets(reference_or_dict(raw))
+    known = set(READ_ONLY) | set(f.wire for f in fields.fields)
+    view = reference_or_dict(dict((k, v) for k, v in raw.items() if k in known))
+    # Our own fields say which are secret; the view's keys are their option names.
+    return fields.mask(view)
 
 
 def device_view(client, gather):

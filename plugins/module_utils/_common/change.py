@@ -1,0 +1,119 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The one change record every planner returns, and the one place that applies changes.
+
+A planner reads, compares and returns a ``Change``: what will happen to one
+resource (``action``), the compared values, and the writes that make it so,
+each with a rank. Nothing is written while planning, so check mode is "plan,
+do not apply", and a line-up can order the writes of all its resources by
+rank before the first one is sent.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
+
+ACTIONS = ("create", "update", "delete", "none")
+EMPTY_DIFF = {"before": {}, "after": {}}
+
+
+class Write:
+    """One request (or a request and its wait) of a planned change.
+
+    ``rank`` orders writes across resources (lower first); ``send(context)``
+    does it and returns the resource's id when it learns one (a create).
+    """
+
+    def __init__(self, rank, label, send):
+        self.rank = rank
+        self.label = label
+        self.send = send
+
+
+class Change:
+    """What converging one resource does: computed before anything is written.
+
+    ``kind``: the collection (``inputs``, ``sources`` ...); ``name``: its name
+    or title; ``resource_id``: uuid or id (None until a create is applied);
+    ``before``/``after``: the compared values by option; ``options``: the
+    options that differ (None: all, for a create or delete); ``fields``: the
+    FieldSet that masks and diffs them; ``writes``: the planned requests;
+    ``raw``: the device's record as read.
+    """
+
+    def __init__(self, kind, name, action, resource_id=None, before=None, after=None, options=None, fields=None,
+                 writes=None, raw=None, id_key="uuid"):
+        if action not in ACTIONS:
+            raise ValueError("unknown action %r" % action)
+        self.kind = kind
+        self.name = name
+        self.action = action
+        self.resource_id = resource_id
+        self.before = before or {}
+        self.after = after or {}
+        self.options = options
+        self.fields = fields
+        self.writes = list(writes or [])
+        self.raw = raw
+        self.id_key = id_key
+        self.applied = False
+        self.extra = {}
+
+    @property
+    def changed(self):
+        return self.action != "none"
+
+    @property
+    def requests(self):
+        """The planned writes, as labels such as ``PUT /apis/kraken/outputs/output-<uuid>``."""
+        return [write.label for write in self.writes]
+
+    def diff(self):
+        if not self.changed:
+            return dict(EMPTY_DIFF)
+        before = {} if self.action == "create" else self.before
+        after = {} if self.action == "delete" else self.after
+        return self.fields.diff(before, after, self.options if self.action == "update" else None)
+
+    def entry(self):
+        """This resource in a line-up's result."""
+        return {"name": self.name, "kind": self.kind, "action": self.action, "diff": self.diff(),
+                self.id_key: self.resource_id, "applied": self.applied}
+
+
+class ChangeFailed(HaivisionError):
+    """A write of ``change`` failed with ``error``; reads as the error itself."""
+
+    def __init__(self, change, error):
+        self.change = change
+        self.error = error
+        super(ChangeFailed, self).__init__("%s" % error)
+
+    def result_fields(self):
+        return self.error.result_fields()
+
+
+def apply_changes(changes, context=None):
+    """Send the planned writes of ``changes`` in rank order (plan order within a rank).
+
+    This is the one place that says what "applied" means: a change is applied
+    once every one of its writes succeeded. The first failure stops
+    everything and raises ChangeFailed; nothing after it is sent.
+    """
+    context = {} if context is None else context
+    queue = sorted(((write.rank, order, change, write) for order, change in enumerate(changes) for write in change.writes),
+                   key=lambda job: (job[0], job[1]))
+    left = dict((id(change), len(change.writes)) for change in changes)
+    for _rank, _order, change, write in queue:
+        try:
+            learned = write.send(context)
+        except HaivisionError as exc:
+            raise ChangeFailed(change, exc)
+        if learned is not None:
+            change.resource_id = learned
+        left[id(change)] -= 1
+        if left[id(change)] == 0:
+            change.applied = True
+    return changes
