@@ -5,6 +5,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
+from typing import Any
+
 DOCUMENTATION = r"""
 ---
 short_description: Watch the sources, sessions and recordings of one HMP and send an event per change.
@@ -95,11 +100,6 @@ EXAMPLES = r"""
       action:
         debug:
 """
-
-import asyncio
-import os
-import sys
-from typing import Any
 
 
 def _make_collection_importable():
