@@ -131,4 +131,3 @@ def test_broken_fleet_exits_2_and_names_what_is_down(clean, tmp_path):
     secrets = [clean.info["kraken"][0]["consumer_secret"], clean.info["hmp"]["password"]]
     text = json.dumps(report) + summary
     assert not [s for s in secrets if s in text]
-
