@@ -176,6 +176,6 @@ def wait_for(condition, process, log, timeout=180):
     deadline = time.time() + timeout
     while not condition():
         if process.poll() is not None or time.time() > deadline:
-            pytest.fail("ansible-rulebook %s:\n%s" % ("exited %s" % process.returncode if process.poll() is not None
-                                                       else "timed out", log.read_text()[-5000:]))
+            why = "exited %s" % process.returncode if process.poll() is not None else "timed out"
+            pytest.fail("ansible-rulebook %s:\n%s" % (why, log.read_text()[-5000:]))
         time.sleep(0.2)
