@@ -21,7 +21,7 @@ its last successful request (the TTL in force at check time applies).
 
 Admin routes (besides the core's ``/_sim/state``, ``/_sim/seed``, ``/_sim/reset``):
 ``GET /_sim/hmp/sessions``, ``POST /_sim/hmp/expire``, ``POST /_sim/hmp/ttl``,
-``POST /_sim/hmp/edit``, ``POST /_sim/hmp/record``, ``POST /_sim/hmp/stop``.
+``POST /_sim/hmp/edit``, ``POST /_sim/hmp/record``, ``POST /_sim/hmp/pause``, ``POST /_sim/hmp/stop``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -119,6 +119,7 @@ ADMIN_ROUTES = {
     ("POST", "/_sim/hmp/ttl"): "_admin_ttl",
     ("POST", "/_sim/hmp/edit"): "_admin_edit",
     ("POST", "/_sim/hmp/record"): "_admin_record",
+    ("POST", "/_sim/hmp/pause"): "_admin_pause",
     ("POST", "/_sim/hmp/stop"): "_admin_stop",
 }
 
@@ -198,6 +199,9 @@ class HMPDevice(HMPPlatform, Device):
 
     def _admin_record(self, body):
         return {"data": self.admin_record(body["session"], body.get("sources"), body.get("username", "haiadmin"))}
+
+    def _admin_pause(self, body):
+        return {"data": self.admin_pause(body["recording"], body.get("paused", True))}
 
     def _admin_stop(self, body):
         return {"stopped": self.admin_stop(body.get("session"), body.get("recording"))}
@@ -562,14 +566,7 @@ class HMPDevice(HMPPlatform, Device):
         state = call.body.get("state") if isinstance(call.body, dict) else None
         if state not in ("PAUSED", "RECORDING"):
             raise invalid("State should be either 'RECORDING' or 'PAUSED'")
-        now = time.time()
-        if recording["state"] == "RECORDING" and state == "PAUSED":
-            recording["_elapsed"] += now - recording["_since"]
-        elif recording["state"] == "PAUSED" and state == "RECORDING":
-            recording["_since"] = now
-        recording["state"] = state
-        for recorder in recording["recorders"]:
-            recorder["state"] = state
+        self._set_recording_state(recording, state)
         return json_response(200, {"data": self._recording_view(recording)})
 
     def _h_recording_stop(self, call, rid):

@@ -617,6 +617,18 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
         self._sync_recording_flag(session)
         return recording
 
+    @staticmethod
+    def _set_recording_state(recording, state):
+        """PAUSED or RECORDING; the duration only counts recorded time."""
+        now = time.time()
+        if recording["state"] == "RECORDING" and state == "PAUSED":
+            recording["_elapsed"] += now - recording["_since"]
+        elif recording["state"] == "PAUSED" and state == "RECORDING":
+            recording["_since"] = now
+        recording["state"] = state
+        for recorder in recording["recorders"]:
+            recorder["state"] = state
+
     def _stop_recording(self, rid):
         recording = self.recordings.pop(rid)
         video = self.videos[rid]
@@ -842,6 +854,14 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
             raise KeyError("no session with id %s" % session_id)
         chosen = list(session["sources"]) if sources is None else [self._resolve_source(s) for s in sources]
         return self._recording_view(self._start_recording(session, chosen, username))
+
+    def admin_pause(self, recording_id, paused=True):
+        """Pause (or with ``paused`` false resume) an active recording as the web UI would."""
+        recording = self.recordings.get(recording_id)
+        if recording is None:
+            raise KeyError("no active recording %s" % recording_id)
+        self._set_recording_state(recording, "PAUSED" if paused else "RECORDING")
+        return self._recording_view(recording)
 
     def admin_stop(self, session_id=None, recording_id=None):
         """Stop one recording, or all of a session's; answers the stopped ids."""

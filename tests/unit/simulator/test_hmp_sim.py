@@ -352,6 +352,22 @@ def test_session_sources_and_recording_conflicts(hmp, sim):
     assert_error(hmp.post("/apis/sessions/%s/recordings" % empty["id"]), 409, "060009", "SessionHasNoSource")
 
 
+def test_admin_pause_and_resume_a_recording(hmp, sim):
+    """The web UI's pause/resume, behind the client's back: the API sees the new state."""
+    source = created(hmp.post("/apis/sources", UDP))
+    session = created(hmp.post("/apis/sessions", {"title": "Paused one"}))
+    created(hmp.post("/apis/sessions/%s/sources" % session["id"], {"sourceId": source["id"]}))
+    recording = admin(sim, "POST", "/_sim/hmp/record", {"session": session["id"]})["data"]
+    paused = admin(sim, "POST", "/_sim/hmp/pause", {"recording": recording["id"]})["data"]
+    assert paused["state"] == "PAUSED" and [r["state"] for r in paused["recorders"]] == ["PAUSED"]
+    assert hmp.get("/apis/recordings/" + recording["id"]).json()["data"]["state"] == "PAUSED"
+    resumed = admin(sim, "POST", "/_sim/hmp/pause", {"recording": recording["id"], "paused": False})["data"]
+    assert resumed["state"] == "RECORDING"
+    assert hmp.get("/apis/recordings").json()["data"][0]["state"] == "RECORDING"
+    response = requests.post(sim.url + "/_sim/hmp/pause", json={"recording": "nope"}, verify=sim.ca_path, timeout=10)
+    assert response.status_code == 400 and "no active recording nope" in response.text
+
+
 def test_session_shares_publicshare_and_events(hmp):
     session = created(hmp.post("/apis/sessions", {"title": "Board"}))
     base = "/apis/sessions/" + session["id"]
