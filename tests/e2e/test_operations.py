@@ -295,7 +295,6 @@ def test_a_bad_line_up_is_that_device_s_error_before_any_request_and_the_others_
         assert SECRETS["vault_remote_guest_passphrase"] not in text and fleet.info["hmp"]["password"] not in text
 
 
-
 def test_a_line_up_refused_part_way_reports_what_it_applied_and_what_it_did_not(fleet, tmp_path):
     fleet.reset()
     kraken = fleet.krakens[0]
