@@ -3,9 +3,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Drift report filters: ``drift_changes`` (one device's entries) and ``drift_report`` (the merged report).
 
-The entries come from the ``diff`` the resource modules return, which they
-already mask; secret keys are masked once more here in case a result ever
-carried one in clear.
+The entries come from the ``resources`` the line-up modules (``kraken_lineup``,
+``hmp_lineup``) return: each says its ``action`` and carries its ``diff``, which
+the modules already mask. A resource module's result (``diff``, and ``action``
+where it returns one) is read too. Secret keys are masked once more here in case
+a result ever carried one in clear.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -25,6 +27,13 @@ NAME_KEYS = ("name", "title")
 # Where the resource modules return the resource they manage.
 RESULT_KEYS = ("input", "output", "transcoder", "stream", "source", "session")
 EMPTY = (None, "", [], {})
+ACTIONS = ("create", "update", "delete")
+# The line-ups' kinds, in the order the report lists them, and the module whose options their items take.
+KIND_MODULES = (("inputs", "haivision.media.kraken_input"), ("transcoders", "haivision.media.kraken_transcoder"),
+                ("outputs", "haivision.media.kraken_output"), ("streams", "haivision.media.kraken_stream"),
+                ("sources", "haivision.media.hmp_source"), ("sessions", "haivision.media.hmp_session"))
+KINDS = [kind for kind, _module in KIND_MODULES]
+NOT_APPLIED = "not applied: the line-up stopped at its error"
 
 
 def _masked(value):
@@ -73,8 +82,8 @@ def _resource(result, items):
     return name or "%s" % (result.get("uuid") or result.get("id") or "")
 
 
-def _action(before, after):
-    """create, update or delete, from a diff; a resource that had no name before was created."""
+def _guessed_action(before, after):
+    """create, update or delete, from a diff, for a result without ``action``; a resource that had no name before was created."""
     had = dict((k, v) for k, v in before.items() if v not in EMPTY)
     has = dict((k, v) for k, v in after.items() if v not in EMPTY)
     if has and (not had or any(has.get(k) and not had.get(k) for k in NAME_KEYS)):
@@ -84,12 +93,48 @@ def _action(before, after):
     return "update"
 
 
-def drift_changes(registered, device, module, items=None):
+def _entry(device, module, resource, action, diff):
+    if isinstance(diff, list):  # several diffs from one task: merge them in order
+        merged = {"before": {}, "after": {}}
+        for part in diff:
+            merged["before"].update(part.get("before") or {})
+            merged["after"].update(part.get("after") or {})
+        diff = merged
+    diff = diff if isinstance(diff, Mapping) else {}
+    before = _masked(dict(diff.get("before") or {}))
+    after = _masked(dict(diff.get("after") or {}))
+    fields = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    return dict(device=device, module=module, resource=resource, action=action or _guessed_action(before, after),
+                fields=fields or sorted(set(before) | set(after)), before=before, after=after)
+
+
+def _lineup_changes(result, device, module):
+    """The entries of a line-up's result: the resources whose action is a change, in the report's kind order.
+
+    A failed line-up still lists every resource; those it did not write are marked as not applied.
+    """
+    modules = dict(KIND_MODULES)
+    resources = [r for r in result["resources"] if isinstance(r, Mapping) and r.get("action") in ACTIONS]
+    resources.sort(key=lambda r: KINDS.index(r.get("kind")) if r.get("kind") in KINDS else len(KINDS))
+    entries = []
+    for resource in resources:
+        kind = resource.get("kind")
+        entry = _entry(device, modules.get(kind) or module or "%s" % kind, _identity(resource) or "",
+                       resource["action"], resource.get("diff"))
+        if result.get("failed") and not resource.get("applied"):
+            entry["note"] = NOT_APPLIED
+        entries.append(entry)
+    return entries
+
+
+def drift_changes(registered, device, module=None, items=None):
     """One entry per resource that a registered task changed (or, in check mode, would change).
 
-    ``items``: the list the task looped over by index, to name the resources.
+    ``registered``: a line-up's result (its ``resources`` name the kind, hence the module, of each
+    entry) or a resource module's task, with or without a loop (then ``module`` names the module and
+    ``items`` is the list the task looped over by index, to name the resources).
     """
-    if not isinstance(device, string_types) or not isinstance(module, string_types):
+    if not isinstance(device, string_types) or (module is not None and not isinstance(module, string_types)):
         raise AnsibleFilterError("drift_changes: device and module must be strings")
     if items is not None and not is_sequence(items):
         raise AnsibleFilterError("drift_changes: items must be a list")
@@ -97,22 +142,16 @@ def drift_changes(registered, device, module, items=None):
     for result in _results(registered):
         if result.get("skipped"):
             continue
-        if result.get("changed"):
-            diff = result.get("diff") or {}
-            if isinstance(diff, list):  # several diffs from one task: merge them in order
-                merged = {"before": {}, "after": {}}
-                for part in diff:
-                    merged["before"].update(part.get("before") or {})
-                    merged["after"].update(part.get("after") or {})
-                diff = merged
-            before = _masked(dict(diff.get("before") or {}))
-            after = _masked(dict(diff.get("after") or {}))
-            fields = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-            entries.append(dict(device=device, module=module, resource=_resource(result, items), action=_action(before, after),
-                                fields=fields or sorted(set(before) | set(after)), before=before, after=after))
+        if isinstance(result.get("resources"), list):
+            entries.extend(_lineup_changes(result, device, module))
+        elif module is None and (result.get("changed") or result.get("failed_when_result") is False):
+            raise AnsibleFilterError("drift_changes: a resource module's result needs the module's name")
+        elif result.get("changed"):
+            action = result.get("action") if result.get("action") in ACTIONS else None
+            entries.append(_entry(device, module, _resource(result, items), action, result.get("diff") or {}))
         elif result.get("failed_when_result") is False and result.get("msg"):
-            # The task failed and its failed_when let it pass: enforce.yml does so in check mode only,
-            # for a stream or session naming a resource that the same run would create first.
+            # The task failed and its failed_when let it pass: in check mode, for example, a stream or
+            # session naming a resource that the same run would create first.
             entries.append(dict(device=device, module=module, resource=_resource(result, items), action="pending",
                                 fields=[], before={}, after={}, note="%s" % result["msg"]))
     return entries
@@ -129,9 +168,11 @@ def _change_line(change):
     if change["action"] == "pending":
         return head + "  (%s)" % change.get("note", "")
     if change["action"] == "update":
-        return head + "  " + "; ".join("%s: %s -> %s" % (f, _show(change["before"].get(f)), _show(change["after"].get(f)))
+        line = head + "  " + "; ".join("%s: %s -> %s" % (f, _show(change["before"].get(f)), _show(change["after"].get(f)))
                                        for f in change["fields"])
-    return head + "  " + ", ".join(change["fields"])
+    else:
+        line = head + "  " + ", ".join(change["fields"])
+    return line + ("  (%s)" % change["note"] if change.get("note") else "")
 
 
 def drift_report(fragments, mode="report", devices=None, run_id=None, generated=None):

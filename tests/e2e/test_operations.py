@@ -198,8 +198,11 @@ def test_report_mode_does_not_fail_without_fail_on_drift_and_check_flag_wins(fle
     report = enforce(inventory, tmp_path / "r1", "report")
     assert report.rc == 0, report.output[-3000:]
     assert report.report["drift_found"] is True
-    # A stream naming resources that do not exist yet is drift ('pending'), not an error.
-    assert [c for c in report.report["changes"] if c["module"] == "haivision.media.kraken_stream"][0]["action"] == "pending"
+    # A stream naming resources that do not exist yet is drift, not an error: the line-up plans it as a
+    # create referring to the resources the same run would create first.
+    stream = [c for c in report.report["changes"] if c["module"] == "haivision.media.kraken_stream"][0]
+    assert stream["action"] == "create" and {"input", "transcoder", "outputs"} <= set(stream["fields"])
+    assert report.report["summary"] == {"devices": 1, "devices_with_drift": 1, "resources": 6, "errors": 0}
     assert report.report["errors"] == []
     # --check always means report, even with enforce_mode=enforce.
     checked = enforce(inventory, tmp_path / "r2", "enforce", "--check")
@@ -257,11 +260,65 @@ def test_a_device_that_cannot_be_checked_is_reported_and_fails_the_run(fleet, tm
     assert run.statuses() == {"kraken-a": "corrected", "kraken-b": "error", "kraken-c": "error"}
     errors = dict((e["device"], e["error"]) for e in run.report["errors"])
     assert "HTTP 401" in errors["kraken-b"]
-    assert "kraken_lineup of kraken-c has keys that enforce.yml does not manage: outputs.tll" in errors["kraken-c"]
+    # The line-up's own validation, before any request: the item and the unknown key are named.
+    assert "outputs[0] (typo-out)" in errors["kraken-c"] and "tll" in errors["kraken-c"]
     assert "2 device(s) could not be checked" in run.output
     assert "not-the-secret-0123" not in run.output + json.dumps(run.report)
     assert fleet.krakens[1].writes() == [] and fleet.krakens[2].requests() == []
 
+
+def test_a_bad_line_up_is_that_device_s_error_before_any_request_and_the_others_still_run(fleet, tmp_path):
+    """Unknown keys are the line-up's own validation errors: in an item (named with its key) and at the top."""
+    fleet.reset()
+    path = tmp_path / "hosts.yml"
+    fleet.inventory(path, krakens=2, hmp=True)
+    inventory = yaml.safe_load(path.read_text())
+    children = inventory["all"]["children"]
+    hmp = children["hmp"]["hosts"]["hmp-main"]
+    hmp["hmp_lineup"]["sessions"][0]["activ"] = True
+    children["kraken"]["hosts"]["kraken-b"]["kraken_lineup"] = {"stream": [{"name": "studio"}]}
+    path.write_text(yaml.safe_dump(inventory))
+    for device in fleet.krakens + [fleet.hmp]:
+        device.clear_log()
+
+    run = enforce(str(path), tmp_path / "reports", "report")
+    assert run.rc == 2, run.output[-3000:]
+    assert run.statuses() == {"kraken-a": "drift", "kraken-b": "error", "hmp-main": "error"}
+    assert len(run.report["changes"]) == 6 and set(c["device"] for c in run.report["changes"]) == {"kraken-a"}
+    errors = dict((e["device"], e["error"]) for e in run.report["errors"])
+    assert "sessions[0] (Demo town hall)" in errors["hmp-main"] and "activ" in errors["hmp-main"]
+    assert "kraken_lineup of kraken-b has keys that haivision.media.kraken_lineup does not take: stream" in errors["kraken-b"]
+    assert "2 device(s) could not be checked" in run.output
+    assert fleet.hmp.requests() == [] and fleet.krakens[1].requests() == []
+    assert fleet.krakens[0].requests() != [] and fleet.krakens[0].writes() == []
+    for text in (run.output, json.dumps(run.report), run.summary):
+        assert SECRETS["vault_remote_guest_passphrase"] not in text and fleet.info["hmp"]["password"] not in text
+
+
+def test_a_line_up_refused_part_way_reports_what_it_applied_and_what_it_did_not(fleet, tmp_path):
+    fleet.reset()
+    kraken = fleet.krakens[0]
+    inventory = fleet.inventory(tmp_path / "hosts.yml")
+    kraken.fault(kind="status", status=400, count=10, method="POST", path="/apis/kraken/outputs")
+    run = enforce(inventory, tmp_path / "reports", "enforce")
+    assert run.rc == 2, run.output[-3000:]
+    assert run.statuses() == {"kraken-a": "error"}
+    error = run.report["errors"][0]["error"]
+    assert "Applied: inputs studio-cam, inputs field-srt." in error and "outputs studio-out" in error
+    # Every planned change is listed, the ones not written marked so; the figures count them all.
+    assert [(c["module"], c["resource"], c["action"], c.get("note")) for c in run.report["changes"]] == [
+        ("haivision.media.kraken_input", "studio-cam", "create", None),
+        ("haivision.media.kraken_input", "field-srt", "create", None),
+        ("haivision.media.kraken_transcoder", "studio-hd", "create", "not applied: the line-up stopped at its error"),
+        ("haivision.media.kraken_output", "studio-out", "create", "not applied: the line-up stopped at its error"),
+        ("haivision.media.kraken_output", "cloud-out", "create", "not applied: the line-up stopped at its error"),
+        ("haivision.media.kraken_stream", "studio", "create", "not applied: the line-up stopped at its error")]
+    assert run.report["summary"] == {"devices": 1, "devices_with_drift": 1, "resources": 6, "errors": 1}
+    assert "kraken-a  haivision.media.kraken_output  cloud-out  create  name, url  (not applied: the line-up stopped at its error)" \
+        in run.summary
+    assert sorted(r["name"] for r in kraken.state()["inputs"].values()) == ["field-srt", "studio-cam"]
+    assert kraken.state()["outputs"] == {} and kraken.state()["streams"] == {}
+    assert SECRETS["vault_field_srt_passphrase"] not in run.output + json.dumps(run.report) + run.summary
 
 # -- AWX: the demo through ansible-runner -----------------------------------------------------------
 
@@ -304,9 +361,10 @@ def test_demo_and_enforcement_through_ansible_runner(clean, tmp_path):
     completed, status, events = runner(private, "enforce.yml", "enforce", "--limit", "kraken-studio-a")
     assert completed.returncode == 0 and status == "successful", completed.stdout.decode()[-3000:]
     tasks = [e["event_data"]["task"] for e in events if e["event"] == "playbook_on_task_start"]
-    for expected in ("Kraken inputs", "Kraken transcoders", "Kraken outputs", "Kraken streams", "Merge the devices' reports",
-                     "Publish the report to AWX / ansible-runner"):
+    for expected in ("Converge the Kraken line-up", "Merge the devices' reports", "Publish the report to AWX / ansible-runner"):
         assert expected in tasks
+    assert [e["event_data"]["resolved_action"] for e in events if e["event"] == "runner_on_ok"
+            and e["event_data"]["task"] == "Converge the Kraken line-up"] == ["haivision.media.kraken_lineup"]
     stats = [e for e in events if e["event"] == "playbook_on_stats"][0]["event_data"]
     drift = stats["artifact_data"]["haivision_drift"]
     assert drift["drift_found"] is False and drift["summary"]["devices"] == 1 and drift["devices"][0]["status"] == "clean"
@@ -405,17 +463,23 @@ def test_ansible_doc_renders_the_filters(name):
     assert completed.returncode == 0 and "EXAMPLES:" in text and "RETURN VALUES:" in text, text
 
 
-def test_enforce_passes_every_option_of_the_modules_it_uses():
-    """The enforcement task files list each module's options (and nothing else) where the line-up items are read."""
+def test_enforce_passes_every_option_of_the_line_ups_it_uses():
+    """One line-up task per product, fed its inventory variable as it is: each option of the line-up module
+    (and nothing else) is read from the variable's key of the same name, the keys the variable may have
+    are those options, and no task decides failure on its own (no failed_when in playbooks/)."""
     modules = {}
     for path in glob.glob(os.path.join(PLAYBOOKS, "tasks", "enforce_*.yml")):
         with open(path) as handle:
             tasks = yaml.safe_load(handle)
-        allowed = tasks[0]["vars"]["enforce_allowed"]
-        for task in tasks[1:]:
-            module = [k for k in task if k.startswith("haivision.media.")][0]
-            kind = task["loop"].split(".")[1].split()[0]
-            modules[module] = (set(task[module]), set(allowed[kind].split()))
+        allowed = tasks[0]["vars"]["enforce_lineup_keys"]
+        lineups = [t for t in tasks[1:] if any(k.startswith("haivision.media.") for k in t)]
+        assert len(lineups) == 1 and len(tasks) == 2, path
+        module = [k for k in lineups[0] if k.startswith("haivision.media.")][0]
+        variable = module.split(".")[-1]
+        for option, value in lineups[0][module].items():
+            assert value == "{{ %s.%s | default(omit) }}" % (variable, option), (module, option)
+        modules[module] = (set(lineups[0][module]), set(allowed))
+    assert sorted(modules) == ["haivision.media.hmp_lineup", "haivision.media.kraken_lineup"]
     completed = subprocess.run([os.path.join(BIN, "ansible-doc"), "--json"] + sorted(modules), env=ansible_env(),
                                stdout=subprocess.PIPE, check=True)
     documented = json.loads(completed.stdout.decode())
@@ -424,6 +488,9 @@ def test_enforce_passes_every_option_of_the_modules_it_uses():
         options = set(documented[module]["doc"]["options"]) - CONNECTION_OPTIONS
         assert given == options, (module, sorted(options ^ given))
         assert allowed == options, (module, sorted(options ^ allowed))
+    for path in glob.glob(os.path.join(PLAYBOOKS, "**", "*.yml"), recursive=True):
+        with open(path) as handle:
+            assert "failed_when" not in handle.read(), path
 
 
 def test_changelog_release_lists_every_module(tmp_path):

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The drift report filters on registered results shaped like the resource modules' ones."""
+"""The drift report filters on registered results shaped like the line-ups' and the resource modules' ones."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -32,6 +32,75 @@ REGISTERED = looped(
 )
 
 
+def lineup_entry(kind, name, action, before=None, after=None, applied=False, **ids):
+    """One entry of a line-up's ``resources``, as kraken_lineup and hmp_lineup return them."""
+    entry = {"name": name, "kind": kind, "action": action, "applied": applied,
+             "diff": {"before": before or {}, "after": after or {}}}
+    entry.update(ids)
+    return entry
+
+
+KRAKEN_LINEUP = {"changed": True, "resources": [
+    lineup_entry("inputs", "studio-cam", "none", uuid="u-in"),
+    lineup_entry("outputs", "studio-out", "update", {"ttl": 64}, {"ttl": 16}, uuid="u-out"),
+    lineup_entry("transcoders", "studio-hd", "create", {}, {"name": "studio-hd", "video_bitrate": 4000}),
+    lineup_entry("streams", "studio", "update", {"state": "inactive"}, {"state": "active"}, uuid="u-st"),
+    lineup_entry("outputs", None, "delete", {"name": None, "url": "udp://1.2.3.4:5"}, {}, uuid="u-old"),
+    lineup_entry("inputs", "field-srt", "create", {}, {"name": "field-srt", "srt_passphrase": "********"}),
+]}
+
+
+def test_a_line_up_result_gives_one_entry_per_change_with_its_own_action_and_module():
+    entries = drift_changes(KRAKEN_LINEUP, "kraken-a")
+    # In the report's kind order (inputs, transcoders, outputs, streams), the line-up's order within a kind.
+    assert [(e["module"], e["resource"], e["action"], e["fields"]) for e in entries] == [
+        ("haivision.media.kraken_input", "field-srt", "create", ["name", "srt_passphrase"]),
+        ("haivision.media.kraken_transcoder", "studio-hd", "create", ["name", "video_bitrate"]),
+        ("haivision.media.kraken_output", "studio-out", "update", ["ttl"]),
+        ("haivision.media.kraken_output", "u-old", "delete", ["url"]),
+        ("haivision.media.kraken_stream", "studio", "update", ["state"])]
+    assert entries[2] == {"device": "kraken-a", "module": "haivision.media.kraken_output", "resource": "studio-out",
+                          "action": "update", "fields": ["ttl"], "before": {"ttl": 64}, "after": {"ttl": 16}}
+
+
+def test_the_action_is_the_line_up_s_not_a_guess_from_the_diff():
+    # A diff that would read as a create (no title before) but that the line-up says is an update, and back.
+    result = {"changed": True, "resources": [
+        lineup_entry("sessions", "Town hall", "update", {"title": None}, {"title": "Town hall"}, id="s-1"),
+        lineup_entry("sources", "cam", "create", {"port": 1}, {"port": 2}),
+        lineup_entry("sessions", "Refused", "failed"),
+        lineup_entry("sources", "same", "none", {"port": 1}, {"port": 1})]}
+    assert [(e["module"], e["resource"], e["action"]) for e in drift_changes(result, "hmp-main")] == [
+        ("haivision.media.hmp_source", "cam", "create"), ("haivision.media.hmp_session", "Town hall", "update")]
+
+
+def test_a_line_up_that_failed_part_way_lists_what_it_applied_and_marks_what_it_did_not():
+    failed = {"failed": True, "changed": True, "msg": "outputs studio-out: HTTP 400. Applied: inputs studio-cam.", "resources": [
+        lineup_entry("inputs", "studio-cam", "create", {}, {"name": "studio-cam"}, applied=True, uuid="u-1"),
+        lineup_entry("outputs", "studio-out", "update", {"ttl": 64}, {"ttl": 16}, uuid="u-2")]}
+    entries = drift_changes(failed, "kraken-a")
+    assert [(e["resource"], e.get("note")) for e in entries] == [
+        ("studio-cam", None), ("studio-out", "not applied: the line-up stopped at its error")]
+    lines = drift_report([{"device": "kraken-a", "changes": entries, "error": failed["msg"]}], "enforce")["summary_lines"]
+    assert "  kraken-a  haivision.media.kraken_output  studio-out  update  ttl: 64 -> 16  (not applied: the line-up stopped at its error)" \
+        in lines
+    # Nothing is marked in a line-up that did not fail (check mode applies nothing, and says so by itself).
+    assert "note" not in drift_changes(KRAKEN_LINEUP, "kraken-a")[0]
+
+
+def test_a_line_up_s_secrets_stay_masked_and_a_clear_one_is_masked():
+    leaky = {"changed": True, "resources": [
+        lineup_entry("sources", "guest", "update", {"passphrase": "old-secret-0123"}, {"passphrase": "new-secret-0123"})]}
+    assert drift_changes(leaky, "hmp")[0]["after"] == {"passphrase": "********"}
+    assert "secret-0123" not in repr(drift_changes(leaky, "hmp"))
+
+
+def test_nothing_to_report_from_a_skipped_or_missing_line_up():
+    assert drift_changes({"skipped": True, "changed": False}, "k") == []
+    assert drift_changes({}, "k") == [] and drift_changes(None, "k") == []
+    assert drift_changes({"changed": False, "resources": []}, "k") == []
+
+
 def test_one_entry_per_changed_resource_named_from_the_line_up():
     entries = drift_changes(REGISTERED, "kraken-a", "haivision.media.kraken_output", ITEMS)
     assert [(e["resource"], e["action"], e["fields"]) for e in entries] == [
@@ -51,6 +120,11 @@ def test_secrets_stay_masked_and_a_clear_one_is_masked():
                                                 "after": {"srt_passphrase": "******** (changed)"}}})
     assert drift_changes(changed, "k", "m", ITEMS)[0]["after"] == {"srt_passphrase": "******** (changed)"}
     assert "do-not-show-me" not in repr(drift_changes(REGISTERED, "k", "m", ITEMS))
+
+
+def test_a_resource_module_result_with_an_action_is_taken_at_its_word():
+    registered = looped({"changed": True, "action": "update", "diff": {"before": {"name": None}, "after": {"name": "studio-out"}}})
+    assert drift_changes(registered, "k", "haivision.media.kraken_output", ITEMS)[0]["action"] == "update"
 
 
 def test_a_session_created_with_server_defaults_reads_as_a_create():
@@ -109,4 +183,8 @@ def test_bad_input_fails_clearly():
         drift_report([{"changes": []}])
     with pytest.raises(AnsibleFilterError, match="items must be a list"):
         drift_changes(REGISTERED, "k", "m", "nope")
+    with pytest.raises(AnsibleFilterError, match="needs the module's name"):
+        drift_changes(REGISTERED, "k")
+    with pytest.raises(AnsibleFilterError, match="must be strings"):
+        drift_changes(KRAKEN_LINEUP, None)
     assert sorted(FilterModule().filters()) == ["drift_changes", "drift_report"]
