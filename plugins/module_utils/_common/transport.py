@@ -54,11 +54,11 @@ class TransportError(HaivisionError):
 class ProtocolError(HaivisionError):
     """The device answered, but with a body that cannot be read (malformed, wrong type, unsafe XML)."""
 
-    def __init__(self, product, method, path, status, reason):
+    def __init__(self, product, method, path, status, reason, text=None):
         self.method = method
         self.path = path
         self.status = status
-        super(ProtocolError, self).__init__("%s answered %s %s (HTTP %s) with an unreadable body: %s"
+        super(ProtocolError, self).__init__(text or "%s answered %s %s (HTTP %s) with an unreadable body: %s"
                                             % (product, method, path, status, reason))
 
     def result_fields(self):
@@ -72,13 +72,12 @@ class ForeignAnswerError(ProtocolError):
     """
 
     def __init__(self, product, method, path, status, content_type, what):
-        self.method = method
-        self.path = path
-        self.status = status
         self.content_type = content_type
-        HaivisionError.__init__(self, "%s %s was answered with HTTP %s (content type %s) by something that is not the %s "
-                                "API: %s. Check the URL, and any proxy or sign-in portal in front of the device"
-                                % (method, path, status, content_type or "none", product, what))
+        super(ForeignAnswerError, self).__init__(
+            product, method, path, status, what,
+            text="%s %s was answered with HTTP %s (content type %s) by something that is not the %s API: %s. Check the "
+                 "URL, and any proxy or sign-in portal in front of the device"
+                 % (method, path, status, content_type or "none", product, what))
 
     def result_fields(self):
         return {"status": self.status, "method": self.method, "path": self.path, "content_type": self.content_type}

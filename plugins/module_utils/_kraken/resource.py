@@ -116,6 +116,9 @@ class ResourceType:
     def plan_run_state(self, change, params):
         """Extra changes beyond the fields (streams: the run state); none by default."""
 
+    def use_created(self, state, created):
+        """Put uuids of resources created earlier in this run where ``state`` holds their placeholders."""
+
     def wire(self, state, context):
         """The request body for a state; NIC names become the device's links."""
         body = self.fields.to_wire(state)
@@ -126,10 +129,13 @@ class ResourceType:
     def field_writes(self, change):
         """The create or the field edit; the create records the new uuid for references to it."""
         path = "/apis/kraken/%s" % self.kind
-        fields = dict((k, v) for k, v in change.after.items() if k in self.fields.by_option)
+
+        def fields(context):
+            self.use_created(change.after, context.get("created", {}))
+            return dict((k, v) for k, v in change.after.items() if k in self.fields.by_option)
         if change.action == "create":
             def create(context):
-                uuid = self.client.create(self.kind, self.wire(fields, context))
+                uuid = self.client.create(self.kind, self.wire(fields(context), context))
                 context.setdefault("created", {})[placeholder(self.kind, change.name)] = uuid
                 return uuid
             return [Write(self.write_rank, "POST %s" % path, create)]
@@ -139,7 +145,7 @@ class ResourceType:
         # The device's reported fields plus the changed ones: a transcoder PUT
         # resets every field it does not carry, and the others merge.
         return [Write(self.write_rank, "PUT %s" % self.client.item_path(self.kind, change.resource_id),
-                      lambda context: self.client.update(self.kind, change.resource_id, self.wire(fields, context)))]
+                      lambda context: self.client.update(self.kind, change.resource_id, self.wire(fields(context), context)))]
 
     def delete_writes(self, change, params):
         return [Write(self.delete_rank, "DELETE %s" % self.client.item_path(self.kind, change.resource_id),

@@ -77,16 +77,17 @@ class KrakenStream(ResourceType):
             change.options = sorted(set(change.options) | {"state"})
             change.action = "update"
 
-    def wire(self, state, context):
-        """Fields with references as the device's links; uuids created earlier in this run replace placeholders."""
-        created = context.get("created", {})
-        state = dict(state)
-        for option, kind in REFERENCE_KINDS.items():
+    def use_created(self, state, created):
+        # In place: the change's diff and view then show the real uuids too.
+        for option in REFERENCE_KINDS:
             value = state.get(option)
             if isinstance(value, list):
                 state[option] = sorted(created.get(v, v) for v in value)
             elif value:
                 state[option] = created.get(value, value)
+
+    def wire(self, state, context):
+        """Fields with references as the device's links."""
         body = self.fields.to_wire(state)
         base = self.client.base_url + "/apis/kraken"
         for option in ("input", "transcoder", "passthru"):
