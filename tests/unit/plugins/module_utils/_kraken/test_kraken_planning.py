@@ -154,7 +154,7 @@ def test_lineup_writes_references_first_and_removes_streams_before_what_they_use
         ("DELETE", "input")]
     assert all(change.applied for change in changes)
     assert [s["state"] for s in sim.device.state()["streams"].values()] == ["active"]
-    new_stream = changes[0]
+    new_stream = next(c for c in changes if c.name == "new")
     # The reported diff shows the uuid the run created, not the plan's placeholder.
     assert new_stream.diff()["after"]["input"] == find_one(client, "inputs", "cam")["uuid"]
 
