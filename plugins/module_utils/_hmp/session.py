@@ -127,10 +127,14 @@ class SessionConverger:
         changes = [fields] + self.plan_parts(empty)  # also resolves every principal: failures come before the create
         if self.check_mode:
             return self.result(None, changes, {"title": params["title"]}, created=True)
-        created = self.client.request("POST", SESSIONS_PATH, SESSION_FIELDS.to_wire(self.task.fields)) or {}
-        session_id = (created.get("data") or {}).get("id")
+        created = self.client.request("POST", SESSIONS_PATH, SESSION_FIELDS.to_wire(self.task.fields))
+        session_id = created["data"].get("id") if isinstance(created["data"], dict) else None
+        if not session_id:
+            # Without the new id nothing can be added to the session; a run that went on would create another.
+            raise HaivisionError("HMP answered POST %s without the new session's id; check the platform for a session "
+                                 "titled %r before running again" % (SESSIONS_PATH, params["title"]))
         # Planned again against the new session: it already has metadata (calypso:creator ...) to keep.
-        changes = [fields] + self.plan_parts(self.read_parts(session_id, created.get("data")))
+        changes = [fields] + self.plan_parts(self.read_parts(session_id, created["data"]))
         for change in changes:
             send_actions(self.client, self.path(session_id), change.actions)
         return self.result(session_id, changes, created=True)
