@@ -235,12 +235,14 @@ class SessionConverger:
         wanted = wanted_metadata(self.task.metadata, current, self.params["purge_metadata"])
         options = SESSION_PARTS.changes({"metadata": wanted}, {"metadata": current})
         after = SESSION_PARTS.merged({"metadata": current}, {"metadata": wanted}, ["metadata"])["metadata"]
+        changed = set(name for name, values in wanted.items() if values != current.get(name))
+        body = wire_metadata(after, entries or [], changed)
         actions = []
         if options:
             # The whole set: HMP's metadata PUT replaces everything it does not carry.
-            actions = [("PUT", "/metadata", wire_metadata(after))] if after else [("DELETE", "/metadata", None)]
+            actions = [("PUT", "/metadata", body)] if after else [("DELETE", "/metadata", None)]
         return PartChange(SESSION_PARTS, options, {"metadata": current}, {"metadata": after}, actions,
-                          {"metadata": wire_metadata(after)})
+                          {"metadata": body})
 
     def plan_public_share(self, current):
         wanted = self.params["public_share"]
