@@ -137,25 +137,60 @@ def test_untouched_metadata_entries_and_events_go_back_as_the_platform_reported_
     assert sorted((w["method"], w["path"]) for w in hmp.writes() if w["path"] != "/apis/authentication/login") == \
         [("PUT", base + "/events/" + old[1893456000]["id"]), ("PUT", base + "/metadata")]
 
+
+# Written as a user writes it: literal blocks (which end in a newline) and quoted names with a trailing space.
+EDGE_WHITESPACE_PLAY = """
+- hosts: localhost
+  gather_facts: false
+  module_defaults:
+    group/haivision.media.hmp:
+      hmp_url: "{{ hmp_url }}"
+      hmp_username: "{{ hmp_username }}"
+      hmp_password: "{{ hmp_password }}"
+      ca_path: "{{ sim_ca_path }}"
+  tasks:
+    - name: source
+      haivision.media.hmp_source:
+        name: "cam 1 "
+        type: UDP
+        host: 239.1.1.1
+        port: 4900
+        multicast: true
+        description: |
+          Stage camera.
+          North side.
+    - name: session
+      haivision.media.hmp_session:
+        title: "Town hall "
+        description: |
+          Agenda:
+          - results
+        sources: ["cam 1 "]
+    - name: lineup
+      haivision.media.hmp_lineup:
+        sources:
+          - {name: "lineup cam ", type: UDP, host: 239.1.1.2, port: 4900, multicast: true}
+        sessions:
+          - title: " Lineup session"
+            description: |
+              Line-up notes.
+            sources: ["lineup cam "]
+"""
+
+
 def test_text_with_edge_whitespace_converges_and_finds_what_it_created(clean, ansible):
     hmp = clean.hmp
-    source = {"name": "cam 1 ", "type": "UDP", "host": "239.1.1.1", "port": 4900, "multicast": True,
-              "description": "Stage camera.\nNorth side.\n"}
-    session = {"title": "Town hall ", "description": "Agenda:\n- results\n", "sources": ["cam 1 "]}
-    lineup = {"sources": [dict(source, name="lineup cam ")], "sessions": [dict(session, title=" Lineup session",
-                                                                                sources=["lineup cam "])]}
-    plays = hmp_play(task("source", "hmp_source", **source), task("session", "hmp_session", **session),
-                     task("lineup", "hmp_lineup", **lineup))
-    first = ansible(plays)
+    first = ansible(EDGE_WHITESPACE_PLAY)
     assert set(first.statuses().values()) == {"changed"}, first.output
     state = hmp.state()
     assert sorted(s["name"] for s in state["sources"].values()) == ["cam 1 ", "lineup cam "]
     assert source_by_name(hmp, "cam 1 ")["description"] == "Stage camera.\nNorth side.\n"
     assert sorted(s["title"] for s in state["sessions"].values()) == [" Lineup session", "Town hall "]
     assert session_by_title(hmp, "Town hall ")["description"] == "Agenda:\n- results\n"
-    for _ in range(2):
+    assert session_by_title(hmp, " Lineup session")["description"] == "Line-up notes.\n"
+    for attempt in (2, 3):
         hmp.clear_log()
-        again = ansible(plays)
-        assert set(again.statuses().values()) == {"ok"}, again.output
+        again = ansible(EDGE_WHITESPACE_PLAY)
+        assert set(again.statuses().values()) == {"ok"}, (attempt, again.output)
         assert [w for w in hmp.writes() if w["path"] != "/apis/authentication/login"] == []
     assert len(hmp.state()["sources"]) == 2 and len(hmp.state()["sessions"]) == 2

@@ -224,7 +224,6 @@ class HMPClient:
         return items
 
 
-
 class _Malformed:
     """A body that does not parse as JSON, and why."""
 
