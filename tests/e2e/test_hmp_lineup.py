@@ -89,3 +89,24 @@ def test_partial_failure_reports_what_was_applied_and_next_run_converges(clean, 
     assert again.task("lineup")["status"] == "changed", again.output
     final = ansible(hmp_play(lineup(count=4)))
     assert final.task("lineup")["status"] == "ok"
+
+
+def source_lists(device):
+    return [r for r in device.requests() if r["method"] == "GET" and r["path"] == "/apis/sources"]
+
+
+def test_sources_are_listed_once_per_run_also_when_sessions_use_new_and_renamed_ones(clean, ansible):
+    hmp = clean.hmp
+    old_id = hmp.seed({"sources": [{"name": "old-cam", "type": "UDP", "host": "239.9.9.9", "port": 4900,
+                                    "multicast": True}]})["sources"][0]
+    args = {"sources": [{"name": "new-cam", "type": "UDP", "host": "239.9.9.1", "port": 4900, "multicast": True},
+                        {"id": old_id, "name": "renamed-cam"}],
+            "sessions": [{"title": "Studio", "sources": ["new-cam", "renamed-cam"]}]}
+    # check mode, the run that writes, the run that finds everything converged
+    for check, status in ((True, "changed"), (False, "changed"), (False, "ok")):
+        hmp.clear_log()
+        run = ansible(hmp_play(task("lineup", "hmp_lineup", **args)), check=check)
+        assert run.task("lineup")["status"] == status, run.output
+        assert len(source_lists(hmp)) == 1, [(r["method"], r["path"]) for r in hmp.requests()]
+    session = session_by_title(hmp, "Studio")
+    assert session["sources"] == [source_by_name(hmp, "new-cam")["id"], old_id]

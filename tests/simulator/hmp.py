@@ -42,7 +42,7 @@ from .hmp_model import (
     RECORDING_IN_PROGRESS, ROLES, SCHEDULE_EVENT_NOT_FOUND, SCHEDULED_EVENT_NOT_FOUND, SESSION_HAS_NO_SOURCE,
     SESSION_NOT_FOUND_040002, SESSION_SOURCE_EXISTS, SHARE_PERMISSION_NOT_FOUND, SOURCE_NOT_FOUND,
     SOURCE_NOT_FOUND_040002, TRACK_NOT_FOUND, UNSUPPORTED_MEDIA_TYPE, USER_NOT_AUTHORIZED, ASSET_NOT_FOUND,
-    CATEGORY_NOT_FOUND, INTERNAL_SERVER, HMPError, HMPPlatform, build_event, build_session, build_source, check_immutable_id, invalid,
+    CATEGORY_NOT_FOUND, INTERNAL_SERVER, SESSION_OPTIONAL, HMPError, HMPPlatform, build_event, build_session, build_source, check_immutable_id, invalid,
     parse_share, public, require_object, validate_metadata,
 )
 
@@ -363,7 +363,7 @@ class HMPDevice(HMPPlatform, Device):
     # -- sources ----------------------------------------------------------
     def _h_sources_list(self, call):
         text = self._query(call.request)
-        items = [s for s in self.sources.values() if text in s["name"].lower() or text in s["description"].lower()]
+        items = [s for s in self.sources.values() if text in s["name"].lower() or text in s.get("description", "").lower()]
         return self._paged(call.request, items, self._source_view)
 
     def _h_source_get(self, call, rid):
@@ -480,7 +480,10 @@ class HMPDevice(HMPPlatform, Device):
         record = self._find("sessions", rid)
         require_object(call.body)
         check_immutable_id(call.body, rid)
-        record.update(build_session(call.body))  # unsent optional fields fall back to defaults
+        fields = build_session(call.body)
+        for key in SESSION_OPTIONAL:  # unsent optional fields fall back to their defaults: unset
+            record.pop(key, None)
+        record.update(fields)
         self._touch(record)
         return json_response(200, {"data": public(record)})
 

@@ -251,51 +251,78 @@ ANY_HOST = "0.0.0.0"
 def build_source(body):
     """Settable fields of a source from a POST or PUT body, in HMP's key order.
 
-    Every optional property left out takes its default: that is the guide's
-    rule for PUT ("the server uses the default value"), so an edit that omits
-    ``description`` or ``latency`` silently resets them.
+    An optional property left out is unset: it is not stored and the API does
+    not report it (the guide's own examples show sources without
+    ``description``, ``continuous`` or ``latency``), the platform applying its
+    default. That is the guide's rule for PUT too ("the server uses the default
+    value"), so an edit that omits ``description`` or ``latency`` silently
+    drops them. Text is stored exactly as sent.
     """
     require_object(body)
     name = _string(body, "name", required=True)
     source_type = _choice(body, "type", SOURCE_TYPES, required=True)
+    # Guide silent on a mode sent with a UDP source: an enumeration value is refused wherever it is
+    # given, so a client cannot send an empty or unknown one unnoticed.
+    mode = _choice(body, "mode", SRT_MODES, required=source_type == "SRT")
     host = _string(body, "host")
     if host is not None and (not host.strip() or " " in host):
         raise invalid('"host" must be a host name or an IP address')
     port = _integer(body, "port", (1, 65535), required=True)
-    description = _string(body, "description", default="")
+    optional = {}
+    description = _string(body, "description")
+    if description is not None:
+        optional["description"] = description
     if source_type == "UDP":
         multicast = _boolean(body, "multicast", required=True)
         if multicast and not host:
             raise invalid('"host" is required for a multicast UDP source')
-        continuous = _boolean(body, "continuous", default=False)
-        return {"name": name, "type": "UDP", "host": host or ANY_HOST, "port": port, "multicast": multicast,
-                "description": description, "continuous": continuous}
-    mode = _choice(body, "mode", SRT_MODES, required=True)
+        record = {"name": name, "type": "UDP", "host": host or ANY_HOST, "port": port, "multicast": multicast}
+        record.update(optional)
+        if body.get("continuous") is not None:
+            record["continuous"] = _boolean(body, "continuous")
+        return record
     if mode != "LISTENER" and not host:
         raise invalid('"host" is required for an SRT source in %s mode' % mode)
-    latency = _integer(body, "latency", SRT_LATENCY_RANGE, default=SRT_DEFAULT_LATENCY)
-    passphrase = _string(body, "passphrase", default="")
+    record = {"name": name, "type": "SRT", "host": host or ANY_HOST, "port": port, "mode": mode}
+    latency = _integer(body, "latency", SRT_LATENCY_RANGE)
+    if latency is not None:
+        record["latency"] = latency
+    passphrase = _string(body, "passphrase")
     if passphrase and not SRT_PASSPHRASE_LENGTH[0] <= len(passphrase) <= SRT_PASSPHRASE_LENGTH[1]:
         raise invalid('"passphrase" must be %d to %d characters long' % SRT_PASSPHRASE_LENGTH)
+    if passphrase is not None:
+        record["passphrase"] = passphrase
+    record.update(optional)
     _boolean(body, "continuous")  # type-checked, then forced: "value forced to true for SRT"
-    return {"name": name, "type": "SRT", "host": host or ANY_HOST, "port": port, "mode": mode, "latency": latency,
-            "passphrase": passphrase, "description": description, "continuous": True}
+    record["continuous"] = True
+    return record
 
 
 # ---------------------------------------------------------------------------
 # Sessions.
 # ---------------------------------------------------------------------------
+SESSION_OPTIONAL = ("description", "distributionPolicies")
+
+
 def build_session(body):
-    """Settable fields of a session; unsent optional ones take their defaults (same PUT rule)."""
+    """Settable fields of a session (same PUT rule as sources).
+
+    ``description`` and ``distributionPolicies`` left out are unset and not
+    reported; ``active`` and ``syncrecord`` are always reported, false by
+    default (the guide's create example shows ``active: false`` it was not sent).
+    """
     require_object(body)
+    fields = {"title": _string(body, "title", required=True)}
+    description = _string(body, "description")
+    if description is not None:
+        fields["description"] = description
+    fields.update(active=_boolean(body, "active"), syncrecord=_boolean(body, "syncrecord"))
     policies = body.get("distributionPolicies")
-    if policies is None:
-        policies = []
-    if not isinstance(policies, list) or not all(isinstance(p, str) and UUID_RE.match(p) for p in policies):
-        raise invalid('"distributionPolicies" must be an array of UUIDs')
-    return {"title": _string(body, "title", required=True), "description": _string(body, "description", default=""),
-            "active": _boolean(body, "active"), "syncrecord": _boolean(body, "syncrecord"),
-            "distributionPolicies": list(policies)}
+    if policies is not None:
+        if not isinstance(policies, list) or not all(isinstance(p, str) and UUID_RE.match(p) for p in policies):
+            raise invalid('"distributionPolicies" must be an array of UUIDs')
+        fields["distributionPolicies"] = list(policies)
+    return fields
 
 
 # ---------------------------------------------------------------------------
@@ -574,13 +601,12 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
     def _new_session(self, fields, creator, sid=None):
         now = int(time.time())
         account = self._user_by_name(creator) or {"username": creator, "displayName": creator}
-        record = {"title": fields["title"], "description": fields["description"], "ctime": now, "mtime": now,
-                  "duration": 0, "active": fields["active"], "syncrecord": fields["syncrecord"],
-                  "distributionPolicies": fields["distributionPolicies"], "id": sid or str(uuid.uuid4()),
-                  "movieTrackCount": 0, "sources": [], "recording": False,
-                  "_metadata": [string_entry("calypso:creator", account["username"]),
-                                string_entry("calypso:creatorDisplayName", account["displayName"])],
-                  "_shares": {}, "_publicshare": None}
+        record = dict(fields)
+        record.update({"ctime": now, "mtime": now, "duration": 0, "id": sid or str(uuid.uuid4()),
+                       "movieTrackCount": 0, "sources": [], "recording": False,
+                       "_metadata": [string_entry("calypso:creator", account["username"]),
+                                     string_entry("calypso:creatorDisplayName", account["displayName"])],
+                       "_shares": {}, "_publicshare": None})
         self.sessions[record["id"]] = record
         return record
 
@@ -589,7 +615,7 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
             return True
         creators = [f.get("valueString", "") for e in session["_metadata"] if e["name"] == "calypso:creator"
                     for f in e["field"]]
-        return any(text in value.lower() for value in [session["title"], session["description"]] + creators)
+        return any(text in value.lower() for value in [session["title"], session.get("description", "")] + creators)
 
     def _recording_view(self, recording):
         view = public(recording)
@@ -611,7 +637,7 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
                      "recorders": recorders, "ctime": int(now), "title": session["title"], "_elapsed": 0.0, "_since": now}
         self.recordings[rid] = recording
         # The video (asset) exists from the start, "recording": true until the recording stops.
-        self.videos[rid] = {"id": rid, "title": session["title"], "description": session["description"], "active": False,
+        self.videos[rid] = {"id": rid, "title": session["title"], "description": session.get("description", ""), "active": False,
                             "ctime": int(now), "mtime": int(now), "duration": 0, "recording": True, "trimming": False,
                             "importing": False, "movieTrackCount": len(recorders), "_session": session["id"]}
         self._sync_recording_flag(session)

@@ -94,6 +94,8 @@ class HMPClient:
         self.session.cookies.clear()
         response = self._send("POST", LOGIN_PATH, {"username": self.username, "password": self._password})
         self._raise_for_error("POST", LOGIN_PATH, response)
+        # A proxy's sign-in page may set cookies of its own: only HMP's answer logs in.
+        self._decode("POST", LOGIN_PATH, response)
         if not self.session.cookies.get(SESSION_COOKIE):
             raise ProtocolError(self.product, "POST", LOGIN_PATH, response.status_code,
                                 "no %s cookie in the login answer" % SESSION_COOKIE)
@@ -124,13 +126,13 @@ class HMPClient:
         return self.transport.send(method, url, urlsplit(url).path, data=data, headers=headers, params=params)
 
     def request(self, method, path, body=None, params=None):
-        """Send one request under the login; return the decoded JSON (None for an empty body)."""
+        """Send one request under the login; return the platform's envelope (None for an empty DELETE answer)."""
         with self._login_lock:
             if not self.logged_in:
                 self.login()
             generation = self._generation
         response = self._send(method, path, body, params)
-        if response.status_code == 401:
+        if response.status_code == 401 and _is_error_object(_json_object(response)):
             # The session expired mid-run: one new login, then the same request
             # again (a 401 means the platform did not act on it).
             with self._login_lock:
@@ -142,22 +144,29 @@ class HMPClient:
         return self._decode(method, urlsplit(path).path, response)
 
     def _decode(self, method, path, response):
-        if not response.content or not response.content.strip():
+        """The platform's success envelope (a JSON object with ``data``); None for an empty DELETE answer.
+
+        The guide's DELETEs answer an empty payload with 200; any other answer
+        that is not the envelope came from something else (a proxy's sign-in
+        page, an empty 200) and must not be taken for the platform's word.
+        """
+        if method == "DELETE" and response.status_code == 200 and not response.content:
             return None
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise ProtocolError(self.product, method, path, response.status_code, "malformed JSON (%s)" % exc)
+        payload = _json_object(response)
+        if not isinstance(payload, dict) or "data" not in payload:
+            raise ProtocolError(self.product, method, path, response.status_code,
+                                _not_hmp(response, payload, "success envelope (an object with data)"))
+        return payload
 
     def _raise_for_error(self, method, path, response):
         if response.status_code < 400:
             return
-        try:
-            payload = response.json()
-        except ValueError:
-            payload = None
-        if not isinstance(payload, dict):
-            raise ApiError(self.product, method, path, response.status_code, message=response.reason)
+        payload = _json_object(response)
+        # Only the platform's error object is an API error: a proxy's 404 page must not read as
+        # "no such resource", nor its 401 as an expired session.
+        if not _is_error_object(payload):
+            raise ProtocolError(self.product, method, path, response.status_code,
+                                _not_hmp(response, payload, "error object (code, name, message)"))
         raise ApiError(self.product, method, path, response.status_code, code=payload.get("code"),
                        message=payload.get("message"), name=payload.get("name"))
 
@@ -165,7 +174,9 @@ class HMPClient:
 
     def get_one(self, path, resource_id=None):
         """One resource; the platform may answer ``data`` as a list (single source GET does)."""
-        data = (self.request("GET", path) or {}).get("data")
+        data = self.request("GET", path)["data"]
+        if not isinstance(data, (dict, list)):
+            raise ProtocolError(self.product, "GET", path, 200, "data is %s, not a resource" % type(data).__name__)
         if isinstance(data, list):
             if resource_id is not None:
                 matches = [item for item in data if isinstance(item, dict) and item.get("id") == resource_id]
@@ -188,12 +199,15 @@ class HMPClient:
         seen = set()
         for page in range(1, MAX_PAGES + 1):
             try:
-                payload = self.request("GET", next_url, params=query) or {}
+                payload = self.request("GET", next_url, params=query)
             except ApiError as exc:
                 if exc.status == 404 and (exc.code == NO_RESULTS or exc.name == "NoResults"):
                     break
                 raise
-            data = payload.get("data") or []
+            data = payload["data"]
+            if not isinstance(data, (dict, list)):
+                raise ProtocolError(self.product, "GET", urlsplit(next_url).path, 200,
+                                    "data is %s, not a collection" % type(data).__name__)
             items.extend(data if isinstance(data, list) else [data])
             paging = payload.get("paging") or {}
             link = paging.get("next")
@@ -208,3 +222,32 @@ class HMPClient:
             else:
                 next_url, query = path, dict(query, page=page + 1)
         return items
+
+
+class _Malformed:
+    """A body that does not parse as JSON, and why."""
+
+    def __init__(self, error):
+        self.error = error
+
+
+def _json_object(response):
+    """The decoded body, or ``_Malformed`` when it is not JSON at all."""
+    try:
+        return json.loads(response.content.decode("utf-8"))
+    except ValueError as exc:  # UnicodeDecodeError is a ValueError too
+        return _Malformed(exc)
+
+
+def _is_error_object(payload):
+    return isinstance(payload, dict) and isinstance(payload.get("code"), str) and "message" in payload
+
+
+def _not_hmp(response, payload, expected):
+    """Why an answer is not the platform's, naming what came instead (never the body: it may echo input)."""
+    content_type = response.headers.get("Content-Type") or "none"
+    received = "an empty body" if not response.content else "%d bytes" % len(response.content)
+    if isinstance(payload, _Malformed) and response.content and "json" in content_type.lower():
+        return "malformed JSON (%s), Content-Type %s" % (payload.error, content_type)
+    return ("not HMP's JSON %s but %s of Content-Type %s; something in front of the platform (a proxy, a sign-in "
+            "page) may have answered instead" % (expected, received, content_type))

@@ -93,6 +93,7 @@ class HMPLineup:
         self.items = items
         self.entries = []
         self.todo = []  # (kind, name) of every resource the run will compare, in order
+        self.directory = None
 
     def step(self, kind, name, record, work, params):
         entry = lineup_entry(kind, name, "none", {}, (record or {}).get("id"))
@@ -122,9 +123,10 @@ class HMPLineup:
                 planned.append(params["name"])
             step = ("sources", params.get("name") or record["name"], record, self.source_work(params, desired, record), params)
             (removals if params["state"] == "absent" else steps).append(step)
-        # One source list for every session, read lazily at the first session: after the source
-        # writes, or with the sources to be created listed in check mode.
-        directory = SourceDirectory(self.client, planned=planned if self.check_mode else ())
+        # The one source list for every session, kept current with what the source steps write (and,
+        # in check mode, with the sources the line-up would create).
+        directory = SourceDirectory(self.client, planned=planned if self.check_mode else (), listed=sources)
+        self.directory = directory
         principals = PrincipalDirectory(self.client)
         for params, task in self.items["sessions"]:
             record = match(self.client, SESSIONS_PATH, "title", params, sessions)
@@ -143,7 +145,12 @@ class HMPLineup:
         return self.entries
 
     def source_work(self, params, desired, record):
-        return lambda: converge_source_record(self.client, self.check_mode, params, desired, record)
+        def work():
+            result = converge_source_record(self.client, self.check_mode, params, desired, record)
+            if params["state"] != "absent":
+                self.directory.learn(result.get("source") or {})
+            return result
+        return work
 
     @staticmethod
     def session_work(converger, record):

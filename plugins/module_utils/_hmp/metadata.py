@@ -123,9 +123,17 @@ def _wire_field(value):
     return {"fieldType": value["type"], VALUE_KEYS[value["type"]]: value["value"]}
 
 
-def wire_metadata(metadata_map):
-    """The canonical map as the full entry list a metadata PUT needs."""
-    return [{"name": name, "field": [_wire_field(v) for v in values]} for name, values in metadata_map.items()]
+def wire_metadata(metadata_map, reported=(), changed=None):
+    """The canonical map as the full entry list a metadata PUT needs.
+
+    An entry of ``reported`` (the platform's list) that is not in ``changed``
+    goes back exactly as the platform gave it: the PUT replaces the whole set,
+    and an untouched entry must not come back reordered or reshaped.
+    """
+    kept = dict((entry.get("name"), entry) for entry in reported
+                if changed is not None and entry.get("name") not in changed)
+    return [dict(kept[name]) if name in kept else {"name": name, "field": [_wire_field(v) for v in values]}
+            for name, values in metadata_map.items()]
 
 
 def wanted_metadata(desired, current, purge):

@@ -96,19 +96,29 @@ def send_actions(client, base_path, actions):
 
 
 class SourceDirectory:
-    """Sources by name or id, read once per run (a session's sources are given either way)."""
+    """Sources by name or id, read once per run (a session's sources are given either way).
 
-    def __init__(self, client, planned=()):
+    ``listed``: the source list the caller already read (a line-up reads each
+    collection once); it then keeps the directory current with ``learn``.
+    """
+
+    def __init__(self, client, planned=(), listed=None):
         self.client = client
-        self._sources = None
+        self._sources = None if listed is None else [dict(s) for s in listed]
         # Sources a line-up will create (check mode): a session may refer to them by name.
         self.planned = [{"id": "(new) %s" % name, "name": name} for name in planned]
 
     @property
     def sources(self):
         if self._sources is None:
-            self._sources = self.client.list_all(SOURCES_PATH) + self.planned
-        return self._sources
+            self._sources = self.client.list_all(SOURCES_PATH)
+        return self._sources + self.planned
+
+    def learn(self, source):
+        """A source as a write left it (created or renamed), so that sessions find it by its name."""
+        if self._sources is None or not source.get("id"):
+            return
+        self._sources = [s for s in self._sources if s.get("id") != source["id"]] + [source]
 
     def resolve(self, reference, option="sources"):
         """The id of the source named or identified by ``reference``."""

@@ -70,6 +70,17 @@ def event_body(event, active=True):
     return body
 
 
+# What an event PUT may carry (the guide's Event Parameters less the ignored and informational ones).
+EVENT_SETTABLE = ("module", "startTime", "duration", "type", "typeData", "command", "parameters")
+
+
+def switched_off(event):
+    """The event as the platform reported it, only inactive: a PUT resets what it leaves out."""
+    body = dict((key, event[key]) for key in EVENT_SETTABLE if key in event)
+    body["active"] = False
+    return body
+
+
 def _shown(event):
     return dict((k, v) for k, v in event.items() if v is not None and k != "active")
 
@@ -107,7 +118,7 @@ def plan_schedule(wanted, events):
             actions.append(("POST", "/events", event_body(event)))
     for index in spare:
         if have[index]["active"]:
-            actions.append(("PUT", "/events/" + quote_id(events[index]["id"]), event_body(have[index], active=False)))
+            actions.append(("PUT", "/events/" + quote_id(events[index]["id"]), switched_off(events[index])))
     before = {"schedule": active_schedule(events)}
     after = {"schedule": _order(after)}
     return PartChange(SESSION_PARTS, ["schedule"] if actions else [], before, after, actions, view=after)

@@ -127,10 +127,14 @@ class SessionConverger:
         changes = [fields] + self.plan_parts(empty)  # also resolves every principal: failures come before the create
         if self.check_mode:
             return self.result(None, changes, {"title": params["title"]}, created=True)
-        created = self.client.request("POST", SESSIONS_PATH, SESSION_FIELDS.to_wire(self.task.fields)) or {}
-        session_id = (created.get("data") or {}).get("id")
+        created = self.client.request("POST", SESSIONS_PATH, SESSION_FIELDS.to_wire(self.task.fields))
+        session_id = created["data"].get("id") if isinstance(created["data"], dict) else None
+        if not session_id:
+            # Without the new id nothing can be added to the session; a run that went on would create another.
+            raise HaivisionError("HMP answered POST %s without the new session's id; check the platform for a session "
+                                 "titled %r before running again" % (SESSIONS_PATH, params["title"]))
         # Planned again against the new session: it already has metadata (calypso:creator ...) to keep.
-        changes = [fields] + self.plan_parts(self.read_parts(session_id, created.get("data")))
+        changes = [fields] + self.plan_parts(self.read_parts(session_id, created["data"]))
         for change in changes:
             send_actions(self.client, self.path(session_id), change.actions)
         return self.result(session_id, changes, created=True)
@@ -231,12 +235,14 @@ class SessionConverger:
         wanted = wanted_metadata(self.task.metadata, current, self.params["purge_metadata"])
         options = SESSION_PARTS.changes({"metadata": wanted}, {"metadata": current})
         after = SESSION_PARTS.merged({"metadata": current}, {"metadata": wanted}, ["metadata"])["metadata"]
+        changed = set(name for name, values in wanted.items() if values != current.get(name))
+        body = wire_metadata(after, entries or [], changed)
         actions = []
         if options:
             # The whole set: HMP's metadata PUT replaces everything it does not carry.
-            actions = [("PUT", "/metadata", wire_metadata(after))] if after else [("DELETE", "/metadata", None)]
+            actions = [("PUT", "/metadata", body)] if after else [("DELETE", "/metadata", None)]
         return PartChange(SESSION_PARTS, options, {"metadata": current}, {"metadata": after}, actions,
-                          {"metadata": wire_metadata(after)})
+                          {"metadata": body})
 
     def plan_public_share(self, current):
         wanted = self.params["public_share"]

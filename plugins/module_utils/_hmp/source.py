@@ -84,7 +84,7 @@ def _create(client, check_mode, params, desired):
     body = _body(desired)
     source = mask_secrets(body)
     if not check_mode:
-        source = mask_secrets((client.request("POST", SOURCES_PATH, body) or {}).get("data") or {})
+        source = mask_secrets(client.request("POST", SOURCES_PATH, body)["data"] or {})
     return dict(changed=True, id=source.get("id"), source=source, diff=SOURCE_FIELDS.diff({}, desired))
 
 

@@ -56,7 +56,7 @@ def sessions_view(client, sources=None):
 def platform_view(client, gather):
     result = {}
     if "version" in gather:
-        result["version"] = (client.request("GET", "/apis/system/version") or {}).get("data")
+        result["version"] = client.request("GET", "/apis/system/version")["data"]
     for name, path in COLLECTIONS.items():
         if name in gather:
             result[name] = client.list_all(path)

@@ -224,10 +224,11 @@ def test_source_put_resets_unsent_optional_fields(hmp, sim):
     assert (source["latency"], source["passphrase"], source["description"]) == (400, "secret-passphrase", "stage left")
     body = dict((k, v) for k, v in SRT.items() if k not in ("latency", "passphrase", "description"))
     edited = hmp.put("/apis/sources/" + source["id"], body).json()["data"]
-    assert (edited["latency"], edited["passphrase"], edited["description"]) == (125, "", "")
+    # Back to the platform's defaults: unset, so not reported (as the guide's own examples show sources).
+    assert not set(("latency", "passphrase", "description")) & set(edited)
     assert edited["id"] == source["id"] and edited["continuous"] is True
     state = admin(sim, "GET", "/_sim/state")["sources"][source["id"]]
-    assert state["passphrase"] == "" and state["metadata"][0]["name"] == "calypso:creator"
+    assert "passphrase" not in state and state["metadata"][0]["name"] == "calypso:creator"
 
 
 def test_source_validation(hmp):
@@ -288,7 +289,7 @@ def test_session_put_resets_and_metadata_put_replaces_the_set(hmp):
     session = created(hmp.post("/apis/sessions", {"title": "Town hall", "description": "Q3", "active": True}))
     assert session["active"] is True and session["sources"] == [] and session["recording"] is False
     edited = hmp.put("/apis/sessions/" + session["id"], {"title": "Town hall"}).json()["data"]
-    assert (edited["description"], edited["active"]) == ("", False)
+    assert "description" not in edited and edited["active"] is False
     assert hmp.get("/apis/sessions/" + session["id"]).json()["data"]["title"] == "Town hall"  # an object, not a list
 
     path = "/apis/sessions/%s/metadata" % session["id"]
@@ -466,3 +467,73 @@ def test_concurrent_clients(hmp, sim):
     assert hmp.get("/apis/sources", params={"pageSize": 100}).json()["paging"]["results"] == 40
     counts = admin(sim, "GET", "/_sim/hmp/sessions")
     assert (counts["open"], counts["logins"], counts["logouts"]) == (1, 5, 4)
+
+
+# -- strictness: enumerations, text, unset optional properties ------------------
+def test_empty_or_unknown_enumeration_values_are_refused_with_the_guides_error(hmp):
+    session = created(hmp.post("/apis/sessions", {"title": "Board"}))
+    base = "/apis/sessions/" + session["id"]
+    source = created(hmp.post("/apis/sources", UDP))
+    event = {"module": "session", "startTime": 1592344800, "type": "one-time", "command": "record", "active": True}
+    cases = [
+        ("POST", "/apis/sources", dict(UDP, type=""), 400, "010001", "InputValidation", '"type" must be one of UDP, SRT'),
+        ("POST", "/apis/sources", dict(UDP, type="udp"), 400, "010001", "InputValidation", '"type" must be one of UDP, SRT'),
+        ("POST", "/apis/sources", dict(SRT, mode=""), 400, "010001", "InputValidation",
+         '"mode" must be one of CALLER, LISTENER, RENDEZVOUS'),
+        ("POST", "/apis/sources", dict(SRT, mode="caller"), 400, "010001", "InputValidation", '"mode" must be one of'),
+        # Given with a UDP source, where it means nothing, an unknown mode is still refused.
+        ("POST", "/apis/sources", dict(UDP, mode=""), 400, "010001", "InputValidation", '"mode" must be one of'),
+        ("PUT", "/apis/sources/" + source["id"], dict(UDP, type="RTP"), 400, "010001", "InputValidation", '"type"'),
+        ("POST", base + "/shares", {"name": "editor", "shareType": "", "permission": "EDIT"}, 400, "010001",
+         "InputValidation", '"shareType" must be one of USER, GROUP'),
+        ("POST", base + "/shares", {"name": "editor", "shareType": "ROLE", "permission": "EDIT"}, 400, "010001",
+         "InputValidation", '"shareType" must be one of USER, GROUP'),
+        ("POST", base + "/shares", {"name": "editor", "shareType": "USER", "permission": ""}, 400, "010001",
+         "InputValidation", '"permission" must be a non-empty string'),
+        ("POST", base + "/shares", {"name": "editor", "shareType": "USER", "permission": "edit"}, 400, "010001",
+         "InputValidation", '"permission" must be WATCH, EDIT, OWN or the uuid of an access permission'),
+        ("PUT", base + "/metadata", [{"name": "n", "field": [{"fieldType": "", "valueString": "x"}]}], 400, "010001",
+         "InputValidation", '"fieldType" must be one of STRING, INT32, UINT32'),
+        ("POST", base + "/events", dict(event, type=""), 400, "010000", "BadRequest", '"type" must be one of'),
+        ("POST", base + "/events", dict(event, command="stream"), 400, "010000", "BadRequest", '"command" must be one of'),
+        ("POST", base + "/publicshare", {"permission": ""}, 400, "010001", "InputValidation", '"permission" is required'),
+    ]
+    for method, path, body, status, code, name, message in cases:
+        error = assert_error(hmp.call(method, path, json=body), status, code, name)
+        assert message in error["message"], (body, error)
+    state = hmp.get("/apis/sources/" + source["id"]).json()["data"][0]
+    assert state["type"] == "UDP" and "mode" not in state
+
+
+def test_text_is_stored_exactly_as_sent(hmp, sim):
+    text = {"name": " cam 1 ", "description": "line one\nline two\n"}
+    source = created(hmp.post("/apis/sources", dict(UDP, **text)))
+    session = created(hmp.post("/apis/sessions", {"title": "Town hall ", "description": "\tagenda\n"}))
+    assert (source["name"], source["description"]) == (" cam 1 ", "line one\nline two\n")
+    assert (session["title"], session["description"]) == ("Town hall ", "\tagenda\n")
+    state = admin(sim, "GET", "/_sim/state")
+    assert state["sources"][source["id"]]["name"] == " cam 1 "
+    assert state["sessions"][session["id"]]["description"] == "\tagenda\n"
+    listed = hmp.get("/apis/sources").json()["data"][0]
+    assert (listed["name"], listed["description"]) == (" cam 1 ", "line one\nline two\n")
+    # Only a name or title of nothing but blanks is refused.
+    assert_error(hmp.post("/apis/sources", dict(UDP, name="  ")), 400, "010001", "InputValidation")
+    assert_error(hmp.post("/apis/sessions", {"title": " "}), 400, "010001", "InputValidation")
+
+
+def test_optional_properties_not_sent_are_unset_and_not_reported(hmp, sim):
+    udp = created(hmp.post("/apis/sources", UDP))
+    srt = created(hmp.post("/apis/sources", {"name": "bare-srt", "type": "SRT", "mode": "LISTENER", "port": 9001}))
+    session = created(hmp.post("/apis/sessions", {"title": "Bare"}))
+    assert not set(("description", "continuous")) & set(udp)
+    assert not set(("description", "latency", "passphrase")) & set(srt)
+    assert srt["continuous"] is True and srt["host"] == "0.0.0.0"  # forced for SRT; the any-address default
+    assert not set(("description", "distributionPolicies")) & set(session)
+    assert (session["active"], session["syncrecord"]) == (False, False)
+    full = created(hmp.post("/apis/sessions", {"title": "Full", "description": "", "active": True, "syncrecord": True,
+                                               "distributionPolicies": []}))
+    assert (full["description"], full["distributionPolicies"]) == ("", [])
+    edited = hmp.put("/apis/sessions/" + full["id"], {"title": "Full", "active": True}).json()["data"]
+    assert not set(("description", "distributionPolicies")) & set(edited) and edited["syncrecord"] is False
+    stored = admin(sim, "GET", "/_sim/state")["sessions"][full["id"]]
+    assert "description" not in stored and stored["active"] is True

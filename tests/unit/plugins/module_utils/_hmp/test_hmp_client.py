@@ -11,7 +11,7 @@ import json
 import pytest
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, TransportError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, ProtocolError, TransportError
 
 USER = "haiadmin"
 PASSWORD = "hmp-admin-pass"
@@ -110,3 +110,76 @@ def test_write_is_not_repeated_after_a_dropped_connection(hmp_sim):
         assert [s["name"] for s in client.list_all("/apis/sources")] == ["cam1"]
     posts = [e for e in hmp_sim.requests() if e["method"] == "POST" and e["path"] == "/apis/sources"]
     assert len(posts) == 1
+
+
+SIGN_IN = "<html><head><title>Sign in</title></head><body><form>sign in</form></body></html>"
+
+
+def answer(sim, method, path, status=200, body=SIGN_IN, content_type="text/html", count=-1):
+    """Something in front of the platform answers instead of it (the platform never sees the request)."""
+    sim.server.faults.add({"kind": "answer", "method": method, "path": path, "status": status, "body": body,
+                           "content_type": content_type, "count": count})
+
+
+@pytest.mark.parametrize("body, content_type, received", [
+    (SIGN_IN, "text/html", "%d bytes of Content-Type text/html" % len(SIGN_IN)),
+    ("", "text/html", "an empty body of Content-Type text/html"),
+    ('{"items": []}', "application/json", "13 bytes of Content-Type application/json"),
+])
+def test_a_success_that_is_not_the_envelope_fails_naming_what_came(hmp_sim, body, content_type, received):
+    answer(hmp_sim, "GET", "/apis/sources", body=body, content_type=content_type)
+    with client_for(hmp_sim) as client:
+        with pytest.raises(ProtocolError) as caught:
+            client.list_all("/apis/sources")
+    message = str(caught.value)
+    assert message.startswith("HMP answered GET /apis/sources (HTTP 200) with an unreadable body: not HMP's JSON "
+                              "success envelope (an object with data) but " + received), message
+    assert caught.value.status == 200 and caught.value.method == "GET"
+
+
+def test_only_a_delete_may_answer_an_empty_payload(hmp_sim):
+    ids = hmp_sim.device.seed({"sources": [{"name": "cam1", "type": "UDP", "host": "239.1.1.1", "port": 4900,
+                                            "multicast": True}]})["sources"]
+    with client_for(hmp_sim) as client:
+        answer(hmp_sim, "DELETE", "/apis/sources/", count=1)
+        with pytest.raises(ProtocolError) as caught:
+            client.request("DELETE", "/apis/sources/" + ids[0])
+        assert "Content-Type text/html" in str(caught.value)
+        assert client.request("DELETE", "/apis/sources/" + ids[0]) is None  # the guide's empty 200
+        answer(hmp_sim, "PUT", "/apis/sources/", body="", count=1)
+        with pytest.raises(ProtocolError):
+            client.request("PUT", "/apis/sources/" + ids[0], {})
+
+
+def test_an_error_that_is_not_the_platforms_is_no_api_answer(hmp_sim):
+    ids = hmp_sim.device.seed({"sources": [{"name": "cam1", "type": "UDP", "host": "239.1.1.1", "port": 4900,
+                                            "multicast": True}]})["sources"]
+    answer(hmp_sim, "GET", "/apis/sources/", status=404, body="<html>Not Found</html>")
+    answer(hmp_sim, "GET", "/apis/sessions", status=401, body="<html>sign in</html>")
+    with client_for(hmp_sim) as client:
+        with pytest.raises(ProtocolError) as caught:  # not ApiError 404: that would read as "no such source"
+            client.get_one("/apis/sources/" + ids[0], ids[0])
+        assert caught.value.status == 404 and "Content-Type text/html" in str(caught.value)
+        with pytest.raises(ProtocolError):
+            client.list_all("/apis/sessions")
+        assert client.logins == 1  # a proxy's 401 is no expired platform session
+
+
+def test_a_login_answered_by_a_sign_in_page_fails(hmp_sim):
+    answer(hmp_sim, "POST", "/apis/authentication/login")
+    with pytest.raises(ProtocolError) as caught:
+        with client_for(hmp_sim) as client:
+            client.list_all("/apis/sources")
+    assert str(caught.value).startswith("HMP answered POST /apis/authentication/login (HTTP 200) with an unreadable "
+                                        "body: not HMP's JSON success envelope")
+    assert PASSWORD not in str(caught.value)
+    assert [e["path"] for e in hmp_sim.requests()] == ["/apis/authentication/login"]
+
+
+def test_a_gateway_page_is_named_as_such(hmp_sim):
+    hmp_sim.server.faults.add({"kind": "status", "status": 502, "count": -1, "path": "/apis/system/version"})
+    with client_for(hmp_sim) as client:
+        with pytest.raises(ProtocolError) as caught:
+            client.request("GET", "/apis/system/version")
+    assert caught.value.status == 502 and "error object (code, name, message) but" in str(caught.value)
+    assert "Content-Type text/html" in str(caught.value)
