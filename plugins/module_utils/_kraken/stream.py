@@ -20,7 +20,7 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.fields imp
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import (
     STREAM_DELETE, STREAM_RUN_STATE, STREAM_WRITE, ResourceType)
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
-from ansible_collections.haivision.media.plugins.module_utils._common.identity import NEW
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import placeholder
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 RUNNING = ("active", "waiting")
@@ -114,9 +114,8 @@ class KrakenStream(ResourceType):
                 self.client.update(self.kind, uuid, {"state": action})
             if wait:
                 self.wait_for(uuid, wanted, params["wait_timeout"])
-        return [Write(STREAM_RUN_STATE, "PUT %s (state %s)" % (self.client.item_path(self.kind, change.resource_id or
-                                                                                       NEW + change.name), action or "wait"),
-                      run_state)]
+        path = self.client.item_path(self.kind, change.resource_id or placeholder(self.kind, change.name))
+        return [Write(STREAM_RUN_STATE, "PUT %s (state %s)" % (path, action or "wait"), run_state)]
 
     def delete_writes(self, change, params):
         """Stop a running stream (the device refuses to delete it), then delete it."""
