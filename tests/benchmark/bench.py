@@ -421,10 +421,10 @@ def scale(bench, devices, resources, latency_ms, forks):
         entries = bench.entries(targets)
         changed = sum(1 for e in events if e["event"] == "result" and e["changed"])
         # The span of a device's requests: the network part of its module run, start-up excluded.
-        spans = []
-        for index in range(len(targets)):
-            times = [e["time"] for e in entries if e["device"] == index]
-            spans.append(max(times) - min(times) if times else 0.0)
+        times = {}
+        for entry in entries:
+            times.setdefault(entry["device"], []).append(entry["time"])
+        spans = [max(t) - min(t) for t in times.values()] or [0.0]
         runs[run] = {"wall": wall, "traffic": traffic(entries), "changed": changed, "ansible_cpu": cpu,
                      "sim_cpu": sim_cpu, "span": (statistics.median(spans), max(spans))}
     bench.set_latency(0)
@@ -570,35 +570,48 @@ def main(argv=None):
 
     def progress(text):
         print("benchmark [%4.0f s]: %s ..." % (time.time() - started, text), file=sys.stderr)
+    failures = []
+
+    def part(label, function, *part_args):
+        """Run one part; a failure is reported with the tables of the parts that worked (a full run is long)."""
+        progress(label)
+        try:
+            return function(*part_args)
+        except Exception as exc:  # pylint: disable=broad-except
+            failures.append("%s: %s" % (label, exc))
+            print("benchmark: %s failed: %s" % (label, exc), file=sys.stderr)
+            return None
     try:
         for ms in args.latencies:
             bench.set_latency(ms)
             if "modules" in only:
-                progress("(%g ms) requests per module and per-task times" % ms)
-                modules[ms] = requests_per_module(bench, args.repeats)
+                modules[ms] = part("(%g ms) requests per module and per-task times" % ms, requests_per_module, bench, args.repeats)
             if "fleet" in only:
-                progress("(%g ms) %d devices x 20 resources" % (ms, args.devices))
-                fleet_runs[ms] = fleet(bench)
+                fleet_runs[ms] = part("(%g ms) %d devices x 20 resources" % (ms, args.devices), fleet, bench)
             if "hmp" in only:
-                progress("(%g ms) HMP job, hmp_session and uri" % ms)
-                hmp_runs[ms] = hmp_job(bench)
+                hmp_runs[ms] = part("(%g ms) HMP job, hmp_session and uri" % ms, hmp_job, bench)
         bench.set_latency(0)
         if "imports" in only:
-            progress("start-up imports")
-            imports = start_up(bench, args.import_samples)
+            imports = part("start-up imports", start_up, bench, args.import_samples)
         if "scale" in only:
-            progress("%d devices x %d resources at %g ms" % (args.scale_devices, args.scale_resources, args.scale_latency))
-            scale_runs = scale(bench, args.scale_devices, args.scale_resources, args.scale_latency, args.scale_forks)
+            scale_runs = part("%d devices x %d resources at %g ms" % (args.scale_devices, args.scale_resources, args.scale_latency),
+                              scale, bench, args.scale_devices, args.scale_resources, args.scale_latency, args.scale_forks)
     finally:
         bench.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+    if failures:
+        modules, fleet_runs, hmp_runs = [dict((k, v) for k, v in d.items() if v is not None)
+                                         for d in (modules, fleet_runs, hmp_runs)]
+        args.latencies = [ms for ms in args.latencies if all(ms in d for d in (modules, fleet_runs, hmp_runs) if d)]
     print("benchmark: done in %.0f s" % (time.time() - started), file=sys.stderr)
     text = report(args, modules, fleet_runs, hmp_runs, imports, scale_runs)
     print(text)
     if args.output:
         with open(args.output, "w") as handle:
             handle.write(text + "\n")
-    return 0
+    for failure in failures:
+        print("benchmark: FAILED %s" % failure, file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
