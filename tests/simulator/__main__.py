@@ -33,17 +33,20 @@ def main(argv=None):
     parser.add_argument("--kraken-devices", type=int, default=1, help="how many Kraken devices (one port each)")
     parser.add_argument("--kraken-port", type=int, default=0, help="port of the first Kraken device (0: any free)")
     parser.add_argument("--hmp-port", type=int, default=0, help="HMP port (0: any free)")
+    parser.add_argument("--latency-ms", type=float, default=0.0,
+                        help="round trip added to every API request of every device (a new connection pays 2 more)")
     args = parser.parse_args(argv)
+    latency = args.latency_ms / 1000.0
 
     ca_path, context = make_tls(args.state_dir)
     servers = []
     krakens = []
     for index in range(args.kraken_devices):
         port = args.kraken_port + index if args.kraken_port else 0
-        server = SimServer(KrakenDevice(KRAKEN_KEY, KRAKEN_SECRET), context, port=port).start()
+        server = SimServer(KrakenDevice(KRAKEN_KEY, KRAKEN_SECRET), context, port=port, latency=latency).start()
         servers.append(server)
         krakens.append({"url": server.url, "consumer_key": KRAKEN_KEY, "consumer_secret": KRAKEN_SECRET})
-    hmp_server = SimServer(HMPDevice(), context, port=args.hmp_port).start()
+    hmp_server = SimServer(HMPDevice(), context, port=args.hmp_port, latency=latency).start()
     servers.append(hmp_server)
     info = {"pid": os.getpid(), "ca_path": os.path.abspath(ca_path), "kraken": krakens,
             "hmp": {"url": hmp_server.url, "username": HMP_USER, "password": HMP_PASSWORD}}

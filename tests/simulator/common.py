@@ -14,6 +14,7 @@ __metaclass__ = type
 import datetime
 import http.cookies
 import ipaddress
+import itertools
 import json
 import os
 import ssl
@@ -112,13 +113,30 @@ class FaultPlan:
     portal) answering instead of it: the device never sees the request, and
     the client gets ``status`` (default 200), ``body`` (default empty) and
     ``content_type`` (default text/html).
+
+    Besides the rules, the plan holds a standing network ``latency`` (seconds,
+    set by ``--latency-ms`` or ``POST /_sim/latency``): the round trip of a
+    remote site, added to every API request the same way a ``latency`` rule
+    is, and charged ``CONNECT_ROUND_TRIPS`` more times on the first API request
+    of a new connection (TCP and TLS 1.3 handshakes), so that connection reuse
+    shows in the times. It is a property of the network, not of the device:
+    clearing the rules or resetting the device keeps it.
     """
 
     KINDS = ("status", "latency", "malformed", "answer", "drop_before", "drop_after")
+    CONNECT_ROUND_TRIPS = 2
 
-    def __init__(self):
+    def __init__(self, latency=0.0):
         self.lock = threading.Lock()
         self.rules = []
+        self.latency = 0.0
+        self.set_latency(latency)
+
+    def set_latency(self, seconds):
+        seconds = float(seconds)
+        if not seconds >= 0:  # also refuses NaN
+            raise ValueError("latency must be a number of seconds >= 0, got %r" % seconds)
+        self.latency = seconds
 
     def add(self, rule):
         if rule.get("kind") not in self.KINDS:
@@ -132,9 +150,13 @@ class FaultPlan:
         with self.lock:
             self.rules = []
 
-    def take(self, method, path):
-        """Consume and return the latency seconds and the one other fault for a request."""
-        latency = 0.0
+    def take(self, method, path, new_connection=False):
+        """Consume and return the latency seconds and the one other fault for a request.
+
+        ``new_connection``: the request is the first API request on its
+        connection, which also pays the standing latency's handshakes.
+        """
+        latency = self.latency * (1 + (self.CONNECT_ROUND_TRIPS if new_connection else 0))
         other = None
         with self.lock:
             for rule in self.rules:
@@ -157,7 +179,14 @@ class FaultPlan:
 
 
 class RequestLog:
-    """Every API request the device received, in order, for tests to assert on."""
+    """Every API request the device received, in order, for tests to assert on.
+
+    An entry: ``seq``, ``time`` (received), ``method``, ``path``, ``raw_path``,
+    ``query``, ``body``, ``status``, ``fault`` (the kind applied, or None),
+    ``latency`` (the seconds it was held), ``connection`` (the serial of the
+    TCP connection it came on, per device) and ``connection_request`` (its
+    number among the API requests of that connection: 1 is a new connection).
+    """
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -187,6 +216,13 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # pylint: disable=redefined-builtin
         pass  # the request log is the record; stderr stays quiet
 
+    def setup(self):
+        super().setup()
+        # One handler per accepted socket: its serial in the request log shows
+        # whether a client kept its connection alive or opened new ones.
+        self.connection_id = self.server.sim.next_connection()
+        self.api_requests = 0
+
     def _dispatch(self):
         sim = self.server.sim
         raw_path, _sep, query_string = self.path.partition("?")
@@ -198,10 +234,16 @@ class _Handler(BaseHTTPRequestHandler):
         # The URL as the client addressed it (127.0.0.1 or localhost): what it signed.
         base_url = "https://" + self.headers["Host"] if self.headers.get("Host") else sim.url
         request = Request(self.command, raw_path, query_string, self.headers, body, base_url)
+        self.api_requests += 1
         entry = {"method": self.command, "path": request.path, "raw_path": raw_path, "query": query_string,
-                 "body": body.decode("utf-8", "replace")[:20000], "fault": None, "time": time.time()}
-        latency, fault = sim.faults.take(self.command, request.path)
+                 "body": body.decode("utf-8", "replace")[:20000], "fault": None, "time": time.time(),
+                 "connection": self.connection_id, "connection_request": self.api_requests}
+        latency, fault = sim.faults.take(self.command, request.path, new_connection=self.api_requests == 1)
+        # What was applied, so tests assert on the record rather than on a clock.
+        entry["latency"] = latency
         if latency:
+            # Sleeping in this connection's thread holds no lock: other
+            # connections (and other devices in the process) go on meanwhile.
             time.sleep(latency)
         kind = fault["kind"] if fault else None
         entry["fault"] = kind
@@ -247,10 +289,12 @@ class _Handler(BaseHTTPRequestHandler):
 class SimServer:
     """One simulated device on its own HTTPS port."""
 
-    def __init__(self, device, ssl_context, host="127.0.0.1", port=0):
+    def __init__(self, device, ssl_context, host="127.0.0.1", port=0, latency=0.0):
         self.device = device
         self.log = RequestLog()
-        self.faults = FaultPlan()
+        self.faults = FaultPlan(latency)
+        self._connections = itertools.count(1)
+        self._connections_lock = threading.Lock()
         self.httpd = ThreadingHTTPServer((host, port), _Handler)
         self.httpd.daemon_threads = True
         self.httpd.sim = self
@@ -266,6 +310,10 @@ class SimServer:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def next_connection(self):
+        with self._connections_lock:
+            return next(self._connections)
 
     def admin_request(self, method, raw_path, body):
         path = urllib.parse.unquote(raw_path)
@@ -291,6 +339,10 @@ class SimServer:
             for rule in data if isinstance(data, list) else [data]:
                 self.faults.add(rule)
             return json_response(200, {"faults": self.faults.rules})
+        if path == "/_sim/latency":
+            if method == "POST":
+                self.faults.set_latency(float(data["ms"]) / 1000.0)
+            return json_response(200, {"ms": self.faults.latency * 1000.0})
         if path == "/_sim/state":
             with self.device.lock:
                 return json_response(200, self.device.state())
@@ -357,9 +409,9 @@ def make_tls(directory, hostnames=("localhost",), addresses=("127.0.0.1",)):
 class RunningSim:
     """A device served on a fresh port with a fresh CA; for in-process tests."""
 
-    def __init__(self, device, directory):
+    def __init__(self, device, directory, latency=0.0):
         self.ca_path, context = make_tls(directory)
-        self.server = SimServer(device, context).start()
+        self.server = SimServer(device, context, latency=latency).start()
         self.url = self.server.url
         self.device = device
 

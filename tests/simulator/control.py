@@ -54,15 +54,19 @@ class SimDevice:
     def clear_log(self):
         return self.admin("DELETE", "requests")
 
+    def set_latency(self, ms):
+        """The round trip added to each API request from now on (admin requests never wait)."""
+        return self.admin("POST", "latency", {"ms": ms})
+
     def writes(self, include_login=False):
         return [r for r in self.requests() if r["method"] in WRITE_METHODS
                 and (include_login or r["path"] != LOGIN_PATH)]
 
 
-def start_simulators(state_dir, kraken_devices=1, timeout=60):
+def start_simulators(state_dir, kraken_devices=1, timeout=60, latency_ms=0):
     """Start ``python -m tests.simulator``; return (process, the sim.json it wrote) once every device listens."""
     process = subprocess.Popen([sys.executable, "-m", "tests.simulator", "--state-dir", state_dir,
-                                "--kraken-devices", str(kraken_devices)],
+                                "--kraken-devices", str(kraken_devices), "--latency-ms", str(latency_ms)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     info_path = os.path.join(state_dir, "sim.json")
     deadline = time.time() + timeout
