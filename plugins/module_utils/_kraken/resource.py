@@ -102,8 +102,9 @@ class ResourceType:
     def check_create(self, desired):
         """Raise ValidationError when the device could not create this (before the create is sent)."""
 
-    def prepare(self, desired):
-        """The desired state in the form compared with the device (streams resolve references here)."""
+    def prepare(self, desired, raw=None):
+        """The desired state in the form compared with the device, knowing the device's record ``raw``
+        (None for a create); streams resolve references here."""
         return desired
 
     def current(self, uuid):
@@ -163,8 +164,8 @@ class ResourceType:
             change = Change(self.kind, name, "delete", entry["uuid"], before=before, fields=self.fields, raw=raw)
             change.writes = self.delete_writes(change, params)
             return change
-        desired = self.prepare(desired)
         if entry is None:
+            desired = self.prepare(desired)
             if params.get("uuid"):
                 raise IdentityError("no %s with uuid %s on this Kraken" % (self.singular, params["uuid"]))
             if not desired.get("name"):
@@ -173,6 +174,7 @@ class ResourceType:
             change = Change(self.kind, name, "create", after=dict(desired), fields=self.fields)
         else:
             raw, current = self.current(entry["uuid"])
+            desired = self.prepare(desired, raw)
             options = self.fields.changes(desired, current)
             change = Change(self.kind, name, "update" if options else "none", entry["uuid"], before=current,
                             after=self.fields.merged(current, desired, options), options=options, fields=self.fields,

@@ -28,6 +28,21 @@ REFERENCE_KINDS = {"input": "inputs", "transcoder": "transcoders", "outputs": "o
 POLL_SECONDS = 0.5
 
 
+def reported_references(raw, option):
+    """{name or uuid: uuid} of what the stream's record says ``option`` refers to (empty without a record)."""
+    value = (raw or {}).get(option)
+    items = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+    known = {}
+    normalize = STREAM_FIELDS.by_option[option].normalizer
+    for item in items:
+        uuid = normalize(item) if isinstance(item, dict) else None
+        if uuid:
+            known[uuid] = uuid
+            if item.get("name"):
+                known[item["name"]] = uuid
+    return known
+
+
 class KrakenStream(ResourceType):
     kind = "streams"
     result_key = "stream"
@@ -40,14 +55,22 @@ class KrakenStream(ResourceType):
     def extra_options(cls):
         return dict(wait=dict(type="bool", default=False), wait_timeout=dict(type="int", default=60))
 
-    def prepare(self, desired):
-        """References by name, uuid or link, resolved to uuids (metadatas are kept as given)."""
+    def prepare(self, desired, raw=None):
+        """References by name, uuid or link, resolved to uuids (metadatas are kept as given).
+
+        The stream's own record names what it refers to ({name, link}); a
+        reference given as that name or uuid needs no list. Any other one is
+        resolved through the list-once resolver, which refuses ambiguous names.
+        """
         resolved = dict(desired)
-        for option in ("input", "transcoder", "passthru"):
-            if resolved.get(option):
-                resolved[option] = self.directory.resolve(REFERENCE_KINDS[option], resolved[option], option)
-        if resolved.get("outputs") is not None:
-            resolved["outputs"] = sorted(set(self.directory.resolve("outputs", v, "outputs") for v in resolved["outputs"]))
+        for option in ("input", "transcoder", "passthru", "outputs"):
+            value = resolved.get(option)
+            if not value:
+                continue
+            reported = reported_references(raw, option)
+            resolve = (lambda v, option=option: reported.get(v) or
+                       self.directory.resolve(REFERENCE_KINDS[option], v, option))
+            resolved[option] = sorted(set(resolve(v) for v in value)) if isinstance(value, list) else resolve(value)
         return resolved
 
     def current(self, uuid):

@@ -182,3 +182,22 @@ def test_applied_only_when_every_write_of_a_change_succeeded(kraken):
     # Fields of s0 and s2, then the run state of s0, then s1's is refused: s2's run state is never sent.
     assert [c.applied for c in changes] == [True, False, False]
     assert [s["description"] for s in sim.device.state()["streams"].values() if s["name"] == "s2"] == ["d"]
+
+
+def test_a_converged_stream_is_planned_from_its_own_record_in_two_requests(kraken):
+    sim, client = kraken
+    parts = sim.device.seed({"inputs": [{"name": "cam", "url": "udp://239.1.1.1:1"}], "transcoders": [{"name": "hd"}],
+                             "outputs": [{"name": "o%d" % i, "url": "udp://239.2.2.%d:1" % i} for i in (1, 2, 3)]})
+    sim.device.seed({"streams": [{"name": "s", "input": parts["inputs"][0], "transcoder": parts["transcoders"][0],
+                                  "outputs": parts["outputs"][:2], "passthru": parts["outputs"][2]}]})
+    sim.server.log.clear()
+    change = plan(client, "streams", name="s", input="cam", transcoder=parts["transcoders"][0], outputs=["o2", "o1"],
+                  passthru="o3")
+    assert change.action == "none"
+    assert [r["path"] for r in sim.requests()] == ["/apis/kraken/streams",
+                                                   "/apis/kraken/streams/stream-%s" % change.resource_id]
+    sim.server.log.clear()
+    change = plan(client, "streams", name="s", outputs=["o1", "o3"])
+    assert change.options == ["outputs"] and change.after["outputs"] == sorted([parts["outputs"][0], parts["outputs"][2]])
+    # A reference the record does not name is resolved by listing its collection, once.
+    assert [r["path"] for r in sim.requests()][2:] == ["/apis/kraken/outputs"]
