@@ -38,12 +38,12 @@ test: venv collection
 sanity: venv
 	scripts/sanity.sh
 
-# Offline linters: ansible-lint (production profile, see .ansible-lint) on roles/ and playbooks/,
+# Offline linters: ansible-lint (production profile, see .ansible-lint) on roles/, playbooks/ and demo/,
 # antsibull-docs on every plugin's and role's documentation, antsibull-changelog on the fragments.
 lint: lint-ansible lint-docs lint-changelog
 
 lint-ansible: venv collection
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/ansible-lint roles/ playbooks/
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/ansible-lint roles/ playbooks/ demo/
 
 lint-docs: venv collection
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .

@@ -23,7 +23,7 @@ import sys
 import pytest
 import yaml
 
-from tests.e2e.conftest import collections_path
+from tests.e2e.conftest import assert_no_warnings, collections_path
 from tests.simulator.control import ROOT, SimDevice, start_simulators, stop_simulators
 
 BIN = os.path.dirname(sys.executable)
@@ -46,6 +46,7 @@ def ansible_env(**extra):
     env = dict(os.environ)
     env.update({"ANSIBLE_COLLECTIONS_PATH": collections_path(), "ANSIBLE_NOCOLOR": "1", "ANSIBLE_FORCE_COLOR": "0",
                 "ANSIBLE_RETRY_FILES_ENABLED": "0", "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+                "ANSIBLE_DEPRECATION_WARNINGS": "1", "ANSIBLE_SYSTEM_WARNINGS": "1",
                 "PATH": BIN + os.pathsep + env.get("PATH", "")})
     env.update(extra)
     return env
@@ -123,7 +124,9 @@ def enforce(inventory, report_dir, mode="report", *args):
                "-e", "enforce_mode=%s" % mode, "-e", "enforce_report_dir=%s" % report_dir] + list(args)
     completed = subprocess.run(command, cwd=ROOT, env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                timeout=300, check=False)
-    return EnforceRun(completed, str(report_dir))
+    run = EnforceRun(completed, str(report_dir))
+    assert_no_warnings(run.output)
+    return run
 
 
 def uuid_of(device, kind, name):
@@ -270,6 +273,7 @@ def runner(private_data_dir, playbook, ident, *args):
     command = [os.path.join(BIN, "ansible-runner"), "run", str(private_data_dir), "-p", playbook, "--ident", ident] + list(args)
     completed = subprocess.run(command, env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300,
                                check=False)
+    assert_no_warnings(completed.stdout.decode("utf-8", "replace"))
     artifacts = private_data_dir / "artifacts" / ident
     events = []
     for name in sorted(os.listdir(str(artifacts / "job_events")), key=lambda n: int(n.split("-")[0])):
@@ -282,6 +286,7 @@ def test_demo_and_enforcement_through_ansible_runner(clean, tmp_path):
     """An AWX job in miniature: a private data dir with the project, inventory and extra vars."""
     private = tmp_path / "private"
     shutil.copytree(PLAYBOOKS, str(private / "project"), ignore=shutil.ignore_patterns("inventory"))
+    shutil.copy(os.path.join(ROOT, "demo", "kraken.yml"), str(private / "project" / "demo_kraken.yml"))
     shutil.copytree(EXAMPLE, str(private / "inventory"))
     (private / "inventory" / "controller.yml").write_text(yaml.safe_dump({"all": {"hosts": {"localhost": {}}}}))
     (private / "env").mkdir()
