@@ -46,7 +46,7 @@ lint-ansible: venv collection
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/ansible-lint roles/ playbooks/ demo/
 
 lint-docs: venv collection
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs --validate-collection-refs all .
 
 lint-changelog: venv
 	$(BIN)/antsibull-changelog lint
