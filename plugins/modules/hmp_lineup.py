@@ -33,8 +33,10 @@ seealso:
     description: Manage who may use a source.
   - module: haivision.media.hmp_info
     description: Read what an HMP holds.
-  - ref: ansible_collections.haivision.media.hmp_live_session_role
-    description: The C(haivision.media.hmp_live_session) role converges a live session with its sources and shares from one variable.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.hmp_live_session) role converges
+      a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
   - ref: ansible_collections.haivision.media.docsite.fleets
     description: Fleets with line-ups, and drift enforcement from an inventory.
 options:

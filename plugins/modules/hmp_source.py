@@ -35,8 +35,10 @@ seealso:
     description: Converge the sources and sessions of an HMP in one task.
   - module: haivision.media.hmp_info
     description: Read what an HMP holds.
-  - ref: ansible_collections.haivision.media.hmp_live_session_role
-    description: The C(haivision.media.hmp_live_session) role converges a live session with its sources and shares from one variable.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.hmp_live_session) role converges
+      a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
 options:
   name:
     description: Name of the source. Required to create one.

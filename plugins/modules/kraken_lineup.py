@@ -38,8 +38,10 @@ seealso:
     description: Manage one stream, tying an input, a transcoder and outputs together, and whether it runs.
   - module: haivision.media.kraken_info
     description: Read what a Kraken holds.
-  - ref: ansible_collections.haivision.media.kraken_channel_role
-    description: The C(haivision.media.kraken_channel) role converges a channel (input, transcoder, outputs, stream) from one variable.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.kraken_channel) role converges
+      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
   - ref: ansible_collections.haivision.media.docsite.fleets
     description: Fleets with line-ups, and drift enforcement from an inventory.
 options:

@@ -37,8 +37,10 @@ seealso:
     description: Converge a whole Kraken line-up (inputs, transcoders, outputs, streams) in one task.
   - module: haivision.media.kraken_info
     description: Read what a Kraken holds.
-  - ref: ansible_collections.haivision.media.kraken_channel_role
-    description: The C(haivision.media.kraken_channel) role converges a channel (input, transcoder, outputs, stream) from one variable.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.kraken_channel) role converges
+      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
 options:
   state:
     description:

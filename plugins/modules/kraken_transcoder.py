@@ -32,8 +32,10 @@ seealso:
     description: Manage one stream, tying an input, a transcoder and outputs together, and whether it runs.
   - module: haivision.media.kraken_info
     description: Read what a Kraken holds.
-  - ref: ansible_collections.haivision.media.kraken_channel_role
-    description: The C(haivision.media.kraken_channel) role converges a channel (input, transcoder, outputs, stream) from one variable.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.kraken_channel) role converges
+      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
 options:
   state:
     description: Whether the transcoder should exist.

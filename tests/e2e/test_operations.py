@@ -34,7 +34,7 @@ CONNECTION_OPTIONS = {"kraken_url", "kraken_consumer_key", "kraken_consumer_secr
                       "hmp_password", "validate_certs", "ca_path", "timeout"}
 MODULES = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(ROOT, "plugins", "modules", "*.py"))
                  if not os.path.basename(p).startswith("_"))
-FILTERS = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(ROOT, "plugins", "filter", "*.yml")))
+FILTERS = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(ROOT, "plugins", "filter", "*.py")))
 
 
 def example_vars(host):
@@ -432,7 +432,8 @@ def test_enforce_passes_every_option_of_the_modules_it_uses():
 
 
 def test_changelog_release_lists_every_module(tmp_path):
-    """The maintainer's `antsibull-changelog release`, on a copy of the checkout: config and fragments are valid."""
+    """The README's release step, `make release-notes`, on a copy of the checkout: it works without the
+    venv on PATH (the Makefile puts it there for ansible-doc), and the config and fragments are valid."""
     tree = tmp_path / "media"
     files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, stdout=subprocess.PIPE,
                            check=True).stdout.decode().split("\0")
@@ -440,8 +441,15 @@ def test_changelog_release_lists_every_module(tmp_path):
         if os.path.isfile(os.path.join(ROOT, name)):
             os.makedirs(str((tree / name).parent), exist_ok=True)
             shutil.copy2(os.path.join(ROOT, name), str(tree / name))
-    completed = subprocess.run([os.path.join(BIN, "antsibull-changelog"), "release", "--version", "0.1.0", "--date", "2026-01-01"],
-                               cwd=str(tree), env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    venv = os.path.dirname(BIN)
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if os.path.abspath(p or ".") != BIN)
+    for name in ("ANSIBLE_COLLECTIONS_PATH", "VIRTUAL_ENV", "PYTHONPATH"):
+        env.pop(name, None)
+    # VENV: this test's venv (the shared .venv or a make test-core one); -o: never rebuild it from the copy.
+    completed = subprocess.run(["make", "--no-print-directory", "-o", os.path.join(venv, ".installed"), "release-notes",
+                                "VENV=" + venv, "VERSION=0.1.0", "DATE=2026-01-01"],
+                               cwd=str(tree), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
     assert completed.returncode == 0, completed.stdout.decode()
     changelog = (tree / "CHANGELOG.rst").read_text()
     for module in MODULES:
@@ -449,3 +457,4 @@ def test_changelog_release_lists_every_module(tmp_path):
     for name in FILTERS:
         assert "haivision.media.%s - " % name in changelog, name
     assert "playbooks/enforce.yml" in changelog
+    assert not [f for f in os.listdir(str(tree / "changelogs" / "fragments")) if f.endswith(".yml")]
