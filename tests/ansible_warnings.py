@@ -51,5 +51,3 @@ def unexpected_warnings(output, expected=()):
     """The warnings of ``output`` that neither the environment nor the test (``expected`` regexes) explain."""
     allowed = [re.compile(p) for p in ENVIRONMENT_WARNINGS + tuple(expected)]
     return [w for w in warnings_in(output) if not any(p.search(w) for p in allowed)]
-
-

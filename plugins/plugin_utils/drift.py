@@ -176,4 +176,3 @@ def drift_report(fragments, mode="report", devices=None, run_id=None, generated=
         lines.append("  every device matches its desired line-up")
     return {"mode": mode, "run_id": run_id, "generated": generated, "drift_found": bool(changes), "summary": summary,
             "devices": device_entries, "changes": changes, "errors": errors, "summary_lines": lines}
-
