@@ -4,8 +4,9 @@
 """`make demo`: start the simulators, run the demo playbooks, stop the simulators.
 
 Each step prints the real ansible-playbook output; the script checks the
-promises the demo makes (first run changed, second run all ok) and exits
-non-zero if one is broken.
+promises the demo makes (first run changed, second run all ok, no [WARNING]
+or [DEPRECATION WARNING] but those the machine causes, see
+tests/ansible_warnings.py) and exits non-zero if one is broken.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,6 +19,9 @@ import subprocess
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, ROOT)
+from tests.ansible_warnings import unexpected_warnings  # noqa: E402 (needs ROOT on the path)
+
 SIM_DIR = os.path.join(ROOT, ".sim")
 BIN = os.path.join(ROOT, ".venv", "bin")
 RECAP = re.compile(r"^(\S+)\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.M)
@@ -45,16 +49,17 @@ def write_vars():
 
 
 def playbook(name, vars_path, *args):
-    """Run one playbook, echo its output, return the PLAY RECAP counts summed over hosts."""
+    """Run one playbook (a path from the checkout's root), echo its output, return the PLAY RECAP counts summed over hosts."""
     env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=os.path.join(ROOT, ".tmp", "collections"),
                ANSIBLE_PYTHON_INTERPRETER=os.path.join(BIN, "python"), ANSIBLE_RETRY_FILES_ENABLED="0",
-               ANSIBLE_FORCE_COLOR=os.environ.get("ANSIBLE_FORCE_COLOR", "0"))
+               ANSIBLE_FORCE_COLOR=os.environ.get("ANSIBLE_FORCE_COLOR", "0"), ANSIBLE_DEPRECATION_WARNINGS="1",
+               ANSIBLE_SYSTEM_WARNINGS="1")
     command = [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "-c", "local",
-               os.path.join(ROOT, "playbooks", name), "-e", "@" + vars_path] + list(args)
+               os.path.join(ROOT, name), "-e", "@" + vars_path] + list(args)
     completed = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
     output = completed.stdout.decode("utf-8", "replace")
     print(output, flush=True)
-    totals = {"ok": 0, "changed": 0, "failed": 0, "rc": completed.returncode}
+    totals = {"ok": 0, "changed": 0, "failed": 0, "rc": completed.returncode, "warnings": unexpected_warnings(output)}
     for _host, ok, changed, _unreachable, failed in RECAP.findall(output):
         totals["ok"] += int(ok)
         totals["changed"] += int(changed)
@@ -86,6 +91,8 @@ def main():
 
 def expect(changed=None, rc=0):
     def check(totals):
+        if totals["warnings"]:
+            return "ansible printed warnings:\n    " + "\n    ".join(totals["warnings"])
         if totals["rc"] != rc:
             return "ansible-playbook exited %s (expected %s)" % (totals["rc"], rc)
         if changed == "some" and totals["changed"] == 0:
@@ -98,21 +105,21 @@ def expect(changed=None, rc=0):
 
 def demo_steps():
     steps = [
-        {"title": "Kraken line-up, first run: everything is created (changed)", "playbook": "demo_kraken.yml",
+        {"title": "Kraken line-up, first run: everything is created (changed)", "playbook": "demo/kraken.yml",
          "check": expect(changed="some")},
-        {"title": "Kraken line-up, second run: nothing to do (all ok)", "playbook": "demo_kraken.yml",
+        {"title": "Kraken line-up, second run: nothing to do (all ok)", "playbook": "demo/kraken.yml",
          "check": expect(changed="none")},
         {"title": "HMP line-up, first run: sources, session, categories, shares created (changed)",
-         "playbook": "demo_hmp.yml", "check": expect(changed="some")},
-        {"title": "HMP line-up, second run: nothing to do (all ok)", "playbook": "demo_hmp.yml",
+         "playbook": "demo/hmp.yml", "check": expect(changed="some")},
+        {"title": "HMP line-up, second run: nothing to do (all ok)", "playbook": "demo/hmp.yml",
          "check": expect(changed="none")},
-        {"title": "Show what both devices hold", "playbook": "demo_info.yml", "check": expect(changed="none")},
+        {"title": "Show what both devices hold", "playbook": "demo/info.yml", "check": expect(changed="none")},
     ]
 
     # Drift round trip: playbooks/enforce.yml on the example inventory (playbooks/inventory), limited to
     # the devices the demo builds and pointed at the simulators by extra vars, which win over the
     # inventory's URLs and credentials. The HMP platform joins when the demo builds its line-up.
-    devices = ["kraken-studio-a"] + (["hmp-main"] if any(s["playbook"] == "demo_hmp.yml" for s in steps) else [])
+    devices = ["kraken-studio-a"] + (["hmp-main"] if any(s["playbook"] == "demo/hmp.yml" for s in steps) else [])
     report_dir = os.path.join(SIM_DIR, "drift")
     enforce_vars = {"haivision_ca_path": "{{ sim_ca_path }}", "enforce_report_dir": report_dir, "fail_on_drift": True,
                     "vault_field_srt_passphrase": "demo-srt-passphrase-2026",
@@ -135,14 +142,14 @@ def demo_steps():
         return check
 
     steps += [
-        {"title": "Drift: studio-out's TTL changed behind Ansible's back (simulator admin)", "playbook": "demo_drift.yml",
+        {"title": "Drift: studio-out's TTL changed behind Ansible's back (simulator admin)", "playbook": "demo/drift.yml",
          "check": expect(changed="none")},
         {"title": "Enforcement, report mode: the drift is found (check mode, nothing written, exit 2)",
-         "playbook": "enforce.yml", "args": enforce + ["-e", "enforce_mode=report"],
+         "playbook": "playbooks/enforce.yml", "args": enforce + ["-e", "enforce_mode=report"],
          "check": report_shows(ttl_drift, changed="some", rc=2)},
-        {"title": "Enforcement, enforce mode: the drift is corrected", "playbook": "enforce.yml",
+        {"title": "Enforcement, enforce mode: the drift is corrected", "playbook": "playbooks/enforce.yml",
          "args": enforce + ["-e", "enforce_mode=enforce"], "check": report_shows(ttl_drift, changed="some")},
-        {"title": "Enforcement, report mode again: every device matches its line-up", "playbook": "enforce.yml",
+        {"title": "Enforcement, report mode again: every device matches its line-up", "playbook": "playbooks/enforce.yml",
          "args": enforce + ["-e", "enforce_mode=report"], "check": report_shows([], changed="none")},
     ]
     return steps

@@ -34,3 +34,23 @@ attributes:
     details:
       - This action does not modify state.
 '''
+
+    KRAKEN_GROUP = r'''
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/haivision.media.kraken) in C(module_defaults) to set the connection options once for all Kraken modules.
+    support: full
+    membership:
+      - haivision.media.kraken
+'''
+
+    HMP_GROUP = r'''
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/haivision.media.hmp) in C(module_defaults) to set the connection options once for all HMP modules.
+    support: full
+    membership:
+      - haivision.media.hmp
+'''

@@ -19,6 +19,16 @@ author:
 extends_documentation_fragment:
   - haivision.media.hmp
   - haivision.media.attributes.info_module
+  - haivision.media.attributes.hmp_group
+seealso:
+  - module: haivision.media.hmp_lineup
+    description: Converge the sources and sessions of an HMP in one task.
+  - module: haivision.media.hmp_source
+    description: Manage one source.
+  - module: haivision.media.hmp_session
+    description: Manage one session with its sources, metadata, categories, shares and schedule.
+  - module: haivision.media.hmp_source_share
+    description: Manage who may use a source.
 options:
   gather:
     description:

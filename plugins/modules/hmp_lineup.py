@@ -23,6 +23,22 @@ author:
 extends_documentation_fragment:
   - haivision.media.hmp
   - haivision.media.attributes
+  - haivision.media.attributes.hmp_group
+seealso:
+  - module: haivision.media.hmp_source
+    description: Manage one source.
+  - module: haivision.media.hmp_session
+    description: Manage one session with its sources, metadata, categories, shares and schedule.
+  - module: haivision.media.hmp_source_share
+    description: Manage who may use a source.
+  - module: haivision.media.hmp_info
+    description: Read what an HMP holds.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.hmp_live_session) role converges
+      a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
+  - ref: ansible_collections.haivision.media.docsite.fleets
+    description: Fleets with line-ups, and drift enforcement from an inventory.
 options:
   sources:
     description:
@@ -72,21 +88,27 @@ resources:
   contains:
     name:
       description: The source's name or the session's title.
+      returned: always
       type: str
     kind:
       description: V(sources) or V(sessions).
+      returned: always
       type: str
     action:
       description: V(create), V(update), V(delete), V(none), or V(failed) for the resource the platform refused.
+      returned: always
       type: str
     diff:
       description: C(before) and C(after) of the changed fields, secrets masked.
+      returned: always (empty C(before) and C(after) when RV(resources[].action) is V(none))
       type: dict
     id:
       description: The resource's id (none for a create in check mode).
+      returned: always (V(null) for a create in check mode)
       type: str
     applied:
       description: Whether the change was written.
+      returned: always
       type: bool
   sample: [{"name": "stage-cam", "kind": "sources", "action": "update", "applied": true,
             "id": "6e6862e0-d65d-4de5-b690-62e680d4587b", "diff": {"before": {"port": 4900}, "after": {"port": 4902}}}]

@@ -25,6 +25,20 @@ author:
 extends_documentation_fragment:
   - haivision.media.hmp
   - haivision.media.attributes
+  - haivision.media.attributes.hmp_group
+seealso:
+  - module: haivision.media.hmp_session
+    description: Manage one session with its sources, metadata, categories, shares and schedule.
+  - module: haivision.media.hmp_source_share
+    description: Manage who may use a source.
+  - module: haivision.media.hmp_lineup
+    description: Converge the sources and sessions of an HMP in one task.
+  - module: haivision.media.hmp_info
+    description: Read what an HMP holds.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.hmp_live_session) role converges
+      a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
 options:
   name:
     description: Name of the source. Required to create one.

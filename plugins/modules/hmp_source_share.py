@@ -22,6 +22,14 @@ author:
 extends_documentation_fragment:
   - haivision.media.hmp
   - haivision.media.attributes
+  - haivision.media.attributes.hmp_group
+seealso:
+  - module: haivision.media.hmp_source
+    description: Manage one source.
+  - module: haivision.media.hmp_session
+    description: Manage one session with its sources, metadata, categories, shares and schedule.
+  - module: haivision.media.hmp_info
+    description: Read what an HMP holds.
 options:
   source:
     description: The source, by name or id. Two sources with that name make the task fail, listing their ids.

@@ -20,6 +20,18 @@ author:
 extends_documentation_fragment:
   - haivision.media.kraken
   - haivision.media.attributes.info_module
+  - haivision.media.attributes.kraken_group
+seealso:
+  - module: haivision.media.kraken_lineup
+    description: Converge a whole Kraken line-up (inputs, transcoders, outputs, streams) in one task.
+  - module: haivision.media.kraken_input
+    description: Manage one input.
+  - module: haivision.media.kraken_transcoder
+    description: Manage one transcoder.
+  - module: haivision.media.kraken_output
+    description: Manage one output.
+  - module: haivision.media.kraken_stream
+    description: Manage one stream, tying an input, a transcoder and outputs together, and whether it runs.
 options:
   gather:
     description:

@@ -26,6 +26,24 @@ author:
 extends_documentation_fragment:
   - haivision.media.kraken
   - haivision.media.attributes
+  - haivision.media.attributes.kraken_group
+seealso:
+  - module: haivision.media.kraken_input
+    description: Manage one input.
+  - module: haivision.media.kraken_transcoder
+    description: Manage one transcoder.
+  - module: haivision.media.kraken_output
+    description: Manage one output.
+  - module: haivision.media.kraken_stream
+    description: Manage one stream, tying an input, a transcoder and outputs together, and whether it runs.
+  - module: haivision.media.kraken_info
+    description: Read what a Kraken holds.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.kraken_channel) role converges
+      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
+  - ref: ansible_collections.haivision.media.docsite.fleets
+    description: Fleets with line-ups, and drift enforcement from an inventory.
 options:
   inputs:
     description:
@@ -89,21 +107,27 @@ resources:
   contains:
     name:
       description: The resource's name.
+      returned: always
       type: str
     kind:
       description: V(inputs), V(outputs), V(transcoders) or V(streams).
+      returned: always
       type: str
     action:
       description: V(create), V(update), V(delete) or V(none).
+      returned: always
       type: str
     diff:
       description: C(before) and C(after) of the changed fields, secrets masked.
+      returned: always (empty C(before) and C(after) when RV(resources[].action) is V(none))
       type: dict
     uuid:
       description: The resource's uuid (none for a create in check mode).
+      returned: always (V(null) for a create in check mode)
       type: str
     applied:
       description: Whether the change was written (false in check mode and for steps not reached after a failure).
+      returned: always
       type: bool
   sample: [{"name": "studio-out", "kind": "outputs", "action": "update", "applied": true,
             "uuid": "fcc7f606-c331-427c-bff9-644f8aa62d11", "diff": {"before": {"ttl": 64}, "after": {"ttl": 16}}}]

@@ -23,6 +23,18 @@ extends_documentation_fragment:
   - haivision.media.kraken.identity
   - haivision.media.kraken.srt
   - haivision.media.attributes
+  - haivision.media.attributes.kraken_group
+seealso:
+  - module: haivision.media.kraken_lineup
+    description: Converge a whole Kraken line-up (inputs, transcoders, outputs, streams) in one task.
+  - module: haivision.media.kraken_stream
+    description: Manage one stream, tying an input, a transcoder and outputs together, and whether it runs.
+  - module: haivision.media.kraken_info
+    description: Read what a Kraken holds.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.kraken_channel) role converges
+      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
 options:
   state:
     description: Whether the output should exist.

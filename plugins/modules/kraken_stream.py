@@ -25,6 +25,22 @@ extends_documentation_fragment:
   - haivision.media.kraken
   - haivision.media.kraken.identity
   - haivision.media.attributes
+  - haivision.media.attributes.kraken_group
+seealso:
+  - module: haivision.media.kraken_input
+    description: Manage one input.
+  - module: haivision.media.kraken_transcoder
+    description: Manage one transcoder.
+  - module: haivision.media.kraken_output
+    description: Manage one output.
+  - module: haivision.media.kraken_lineup
+    description: Converge a whole Kraken line-up (inputs, transcoders, outputs, streams) in one task.
+  - module: haivision.media.kraken_info
+    description: Read what a Kraken holds.
+  - ref: ansible_collections.haivision.media.docsite.choosing
+    description: >-
+      The C(haivision.media.kraken_channel) role converges
+      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
 options:
   state:
     description:

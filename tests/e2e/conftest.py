@@ -16,6 +16,7 @@ import tempfile
 import pytest
 import yaml
 
+from tests.ansible_warnings import unexpected_warnings
 from tests.simulator.control import SimDevice, start_simulators, stop_simulators
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -30,6 +31,12 @@ def collections_path():
         os.makedirs(os.path.dirname(link), exist_ok=True)
         os.symlink(ROOT, link)
     return base
+
+
+def assert_no_warnings(output, expected=()):
+    unexpected = unexpected_warnings(output, expected)
+    assert not unexpected, "ansible printed warnings:\n%s\n\n--- output ---\n%s" % (
+        "\n".join(unexpected), output[-4000:])
 
 
 class Simulators:
@@ -95,9 +102,14 @@ class PlaybookRun:
 
 @pytest.fixture
 def ansible(sims, tmp_path):
-    """Run a playbook (YAML text or a list of plays) with real ansible-playbook."""
+    """Run a playbook (YAML text or a list of plays) with real ansible-playbook.
 
-    def run(plays, check=False, diff=False, verbosity=0, extra_vars=None, env=None):
+    The run fails the test if ansible prints a [WARNING] or [DEPRECATION WARNING] that is neither
+    caused by the environment (tests/ansible_warnings.py) nor listed in ``warnings`` (regexes of the
+    warnings the test provokes on purpose).
+    """
+
+    def run(plays, check=False, diff=False, verbosity=0, extra_vars=None, env=None, warnings=()):
         playbook = tmp_path / ("play-%d.yml" % len(list(tmp_path.iterdir())))
         playbook.write_text(plays if isinstance(plays, str) else yaml.safe_dump(plays, sort_keys=False))
         results = tmp_path / ("results-%d.jsonl" % len(list(tmp_path.iterdir())))
@@ -121,6 +133,8 @@ def ansible(sims, tmp_path):
             "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
             "ANSIBLE_NOCOLOR": "1",
             "ANSIBLE_RETRY_FILES_ENABLED": "0",
+            "ANSIBLE_DEPRECATION_WARNINGS": "1",
+            "ANSIBLE_SYSTEM_WARNINGS": "1",
             "RESULT_LOG_FILE": str(results),
         })
         run_env.update(env or {})
@@ -129,6 +143,8 @@ def ansible(sims, tmp_path):
         entries = []
         if results.exists():
             entries = [json.loads(line) for line in results.read_text().splitlines() if line.strip()]
-        return PlaybookRun(completed.returncode, completed.stdout.decode("utf-8", "replace"), entries)
+        output = completed.stdout.decode("utf-8", "replace")
+        assert_no_warnings(output, warnings)
+        return PlaybookRun(completed.returncode, output, entries)
 
     return run

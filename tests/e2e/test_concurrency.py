@@ -57,7 +57,8 @@ def plays(info):
     return [
         {"name": "inventory", "hosts": "localhost", "gather_facts": False, "tasks": hosts},
         {"name": "fleet", "hosts": "fleet", "gather_facts": False, "module_defaults": defaults, "tasks": [
-            {"name": "line-up", "haivision.media.kraken_lineup": "{{ lineups[index] }}"},
+            {"name": "line-up", "haivision.media.kraken_lineup": dict(
+                (kind, "{{ lineups[index].%s }}" % kind) for kind in ("inputs", "transcoders", "outputs", "streams"))},
             {"name": "source", "haivision.media.hmp_source": {
                 "name": "feed-{{ index }}", "type": "UDP", "host": "239.62.0.{{ index }}", "port": 4900, "multicast": True}},
             {"name": "session", "haivision.media.hmp_session": {

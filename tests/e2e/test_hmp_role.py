@@ -10,7 +10,7 @@ import os
 
 from hmp_helpers import HMP_DEFAULTS, SRT_PASSPHRASE, metadata_map, session_by_title, share_map, writes
 
-DEMO_PLAYBOOK = os.path.join(os.path.dirname(__file__), "..", "..", "playbooks", "demo_hmp.yml")
+DEMO_PLAYBOOK = os.path.join(os.path.dirname(__file__), "..", "..", "demo", "hmp.yml")
 LIVE_SESSION = {
     "title": "Town hall",
     "description": "Quarterly all-hands",

@@ -23,7 +23,7 @@ import sys
 import pytest
 import yaml
 
-from tests.e2e.conftest import collections_path
+from tests.e2e.conftest import assert_no_warnings, collections_path
 from tests.simulator.control import ROOT, SimDevice, start_simulators, stop_simulators
 
 BIN = os.path.dirname(sys.executable)
@@ -34,7 +34,7 @@ CONNECTION_OPTIONS = {"kraken_url", "kraken_consumer_key", "kraken_consumer_secr
                       "hmp_password", "validate_certs", "ca_path", "timeout"}
 MODULES = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(ROOT, "plugins", "modules", "*.py"))
                  if not os.path.basename(p).startswith("_"))
-FILTERS = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(ROOT, "plugins", "filter", "*.yml")))
+FILTERS = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(ROOT, "plugins", "filter", "*.py")))
 
 
 def example_vars(host):
@@ -46,6 +46,7 @@ def ansible_env(**extra):
     env = dict(os.environ)
     env.update({"ANSIBLE_COLLECTIONS_PATH": collections_path(), "ANSIBLE_NOCOLOR": "1", "ANSIBLE_FORCE_COLOR": "0",
                 "ANSIBLE_RETRY_FILES_ENABLED": "0", "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+                "ANSIBLE_DEPRECATION_WARNINGS": "1", "ANSIBLE_SYSTEM_WARNINGS": "1",
                 "PATH": BIN + os.pathsep + env.get("PATH", "")})
     env.update(extra)
     return env
@@ -73,6 +74,9 @@ class Fleet:
         groups = {"kraken": {"vars": {"kraken_consumer_key": self.info["kraken"][0]["consumer_key"],
                                       "kraken_consumer_secret": self.info["kraken"][0]["consumer_secret"]},
                              "hosts": kraken_hosts}}
+        # enforce.yml runs on kraken:hmp; like the example inventory, define both groups (an empty one
+        # where there is no such device), or ansible-core warns that the pattern matched nothing.
+        groups["hmp"] = {}
         if hmp:
             groups["hmp"] = {"hosts": {"hmp-main": {
                 "hmp_url": self.info["hmp"]["url"], "hmp_username": self.info["hmp"]["username"],
@@ -123,7 +127,9 @@ def enforce(inventory, report_dir, mode="report", *args):
                "-e", "enforce_mode=%s" % mode, "-e", "enforce_report_dir=%s" % report_dir] + list(args)
     completed = subprocess.run(command, cwd=ROOT, env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                timeout=300, check=False)
-    return EnforceRun(completed, str(report_dir))
+    run = EnforceRun(completed, str(report_dir))
+    assert_no_warnings(run.output)
+    return run
 
 
 def uuid_of(device, kind, name):
@@ -327,6 +333,7 @@ def runner(private_data_dir, playbook, ident, *args):
     command = [os.path.join(BIN, "ansible-runner"), "run", str(private_data_dir), "-p", playbook, "--ident", ident] + list(args)
     completed = subprocess.run(command, env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300,
                                check=False)
+    assert_no_warnings(completed.stdout.decode("utf-8", "replace"))
     artifacts = private_data_dir / "artifacts" / ident
     events = []
     for name in sorted(os.listdir(str(artifacts / "job_events")), key=lambda n: int(n.split("-")[0])):
@@ -339,6 +346,7 @@ def test_demo_and_enforcement_through_ansible_runner(clean, tmp_path):
     """An AWX job in miniature: a private data dir with the project, inventory and extra vars."""
     private = tmp_path / "private"
     shutil.copytree(PLAYBOOKS, str(private / "project"), ignore=shutil.ignore_patterns("inventory"))
+    shutil.copy(os.path.join(ROOT, "demo", "kraken.yml"), str(private / "project" / "demo_kraken.yml"))
     shutil.copytree(EXAMPLE, str(private / "inventory"))
     (private / "inventory" / "controller.yml").write_text(yaml.safe_dump({"all": {"hosts": {"localhost": {}}}}))
     (private / "env").mkdir()
@@ -494,7 +502,8 @@ def test_enforce_passes_every_option_of_the_line_ups_it_uses():
 
 
 def test_changelog_release_lists_every_module(tmp_path):
-    """The maintainer's `antsibull-changelog release`, on a copy of the checkout: config and fragments are valid."""
+    """The README's release step, `make release-notes`, on a copy of the checkout: it works without the
+    venv on PATH (the Makefile puts it there for ansible-doc), and the config and fragments are valid."""
     tree = tmp_path / "media"
     files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, stdout=subprocess.PIPE,
                            check=True).stdout.decode().split("\0")
@@ -502,8 +511,15 @@ def test_changelog_release_lists_every_module(tmp_path):
         if os.path.isfile(os.path.join(ROOT, name)):
             os.makedirs(str((tree / name).parent), exist_ok=True)
             shutil.copy2(os.path.join(ROOT, name), str(tree / name))
-    completed = subprocess.run([os.path.join(BIN, "antsibull-changelog"), "release", "--version", "0.1.0", "--date", "2026-01-01"],
-                               cwd=str(tree), env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    venv = os.path.dirname(BIN)
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if os.path.abspath(p or ".") != BIN)
+    for name in ("ANSIBLE_COLLECTIONS_PATH", "VIRTUAL_ENV", "PYTHONPATH"):
+        env.pop(name, None)
+    # VENV: this test's venv (the shared .venv or a make test-core one); -o: never rebuild it from the copy.
+    completed = subprocess.run(["make", "--no-print-directory", "-o", os.path.join(venv, ".installed"), "release-notes",
+                                "VENV=" + venv, "VERSION=0.1.0", "DATE=2026-01-01"],
+                               cwd=str(tree), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
     assert completed.returncode == 0, completed.stdout.decode()
     changelog = (tree / "CHANGELOG.rst").read_text()
     for module in MODULES:
@@ -511,3 +527,4 @@ def test_changelog_release_lists_every_module(tmp_path):
     for name in FILTERS:
         assert "haivision.media.%s - " % name in changelog, name
     assert "playbooks/enforce.yml" in changelog
+    assert not [f for f in os.listdir(str(tree / "changelogs" / "fragments")) if f.endswith(".yml")]

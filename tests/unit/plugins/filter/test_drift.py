@@ -10,7 +10,9 @@ import pytest
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.haivision.media.plugins.filter.drift import FilterModule, drift_changes, drift_report
+from ansible_collections.haivision.media.plugins.filter.drift_changes import FilterModule as DriftChangesFilters
+from ansible_collections.haivision.media.plugins.filter.drift_report import FilterModule as DriftReportFilters
+from ansible_collections.haivision.media.plugins.plugin_utils.drift import drift_changes, drift_report
 
 ITEMS = [{"name": "studio-out", "url": "udp://239.20.0.1:4900", "ttl": 16},
          {"name": "to-cloud", "srt_passphrase": "do-not-show-me-0123"},
@@ -187,4 +189,9 @@ def test_bad_input_fails_clearly():
         drift_changes(REGISTERED, "k")
     with pytest.raises(AnsibleFilterError, match="must be strings"):
         drift_changes(KRAKEN_LINEUP, None)
-    assert sorted(FilterModule().filters()) == ["drift_changes", "drift_report"]
+
+
+def test_each_filter_file_holds_the_filter_of_its_name():
+    """One filter per file, named like the file and its documentation (ansible-doc lists a plugin per file)."""
+    assert DriftChangesFilters().filters() == {"drift_changes": drift_changes}
+    assert DriftReportFilters().filters() == {"drift_report": drift_report}

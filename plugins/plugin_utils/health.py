@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Health report filters: ``health_fragment`` (one device against its line-up) and ``health_report`` (all devices).
+"""The health report behind the filters ``health_fragment`` (one device against its line-up) and ``health_report`` (all devices).
 
 Only names, ids, states and versions go into a report: never a connection
 option or any other field of the info modules' results.
@@ -203,10 +203,3 @@ def health_report(fragments, devices=None, run_id=None, generated=None):
         lines.append("  every device answers and every stream, source, session and recording is as its line-up wants")
     return {"run_id": run_id, "generated": generated, "healthy": not something_down, "summary": summary,
             "devices": device_entries, "problems": problems, "summary_lines": lines}
-
-
-class FilterModule(object):
-    """haivision.media health report filters."""
-
-    def filters(self):
-        return {"health_fragment": health_fragment, "health_report": health_report}

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Drift report filters: ``drift_changes`` (one device's entries) and ``drift_report`` (the merged report).
+"""The drift report: ``drift_changes`` (one device's entries) and ``drift_report`` (the merged report).
+
+The filters of the same names (plugins/filter/drift_changes.py, drift_report.py) expose them.
 
 The entries come from the ``resources`` the line-up modules (``kraken_lineup``,
 ``hmp_lineup``) return: each says its ``action`` and carries its ``diff``, which
@@ -215,10 +217,3 @@ def drift_report(fragments, mode="report", devices=None, run_id=None, generated=
         lines.append("  every device matches its desired line-up")
     return {"mode": mode, "run_id": run_id, "generated": generated, "drift_found": bool(changes), "summary": summary,
             "devices": device_entries, "changes": changes, "errors": errors, "summary_lines": lines}
-
-
-class FilterModule(object):
-    """haivision.media drift report filters."""
-
-    def filters(self):
-        return {"drift_changes": drift_changes, "drift_report": drift_report}

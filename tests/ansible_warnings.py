@@ -1,0 +1,53 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The warnings an ansible run printed, for the end-to-end tests and ``make demo``, which fail on them.
+
+Our roles, playbooks and modules must run without a [WARNING] or [DEPRECATION WARNING]. Warnings that
+the machine running the tests causes are let through: ENVIRONMENT_WARNINGS lists them.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import re
+
+# Warnings that come from the machine running the tests, not from our roles, playbooks or modules:
+# ansible-core's own notes on the environment (the working directory's permissions, a locale it has to
+# fall back from). Everything else a run prints as [WARNING] or [DEPRECATION WARNING] fails the test.
+ENVIRONMENT_WARNINGS = (
+    r"Ansible is being run in a world writable directory",
+    r"[Ll]ocale",
+)
+WARNING_START = re.compile(r"^\[(?:DEPRECATION )?WARNING\]:?", re.M)
+
+
+# Lines that end a warning's block: the next result, task, play or message of the run.
+BLOCK_END = re.compile(r"^(\[|TASK |PLAY|RUNNING HANDLER|ok:|changed:|fatal:|failed:|skipping:|included:|"
+                       r"\.\.\.ignoring|localhost\s+:)")
+
+
+def warnings_in(output):
+    """The [WARNING] and [DEPRECATION WARNING] messages of ansible output, one string each.
+
+    A message is its header line and the lines after it up to a blank line or the next result, task,
+    play or message (ansible-core wraps long warnings and, from 2.19, adds their origin), with its
+    whitespace collapsed so that a pattern matches however the message was wrapped.
+    """
+    found = []
+    lines = output.splitlines()
+    for index, line in enumerate(lines):
+        if WARNING_START.match(line):
+            block = [line]
+            for following in lines[index + 1:]:
+                if not following.strip() or BLOCK_END.match(following):
+                    break
+                block.append(following)
+            found.append(" ".join(" ".join(block).split()))
+    return found
+
+
+def unexpected_warnings(output, expected=()):
+    """The warnings of ``output`` that neither the environment nor the test (``expected`` regexes) explain."""
+    allowed = [re.compile(p) for p in ENVIRONMENT_WARNINGS + tuple(expected)]
+    return [w for w in warnings_in(output) if not any(p.search(w) for p in allowed)]
