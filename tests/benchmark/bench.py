@@ -207,8 +207,6 @@ def module_tasks():
     return tasks
 
 
-
-
 def scale_parts(resources):
     """``resources`` resources of a device as a site would have them: a few transcoder profiles shared by
     channels of input, output and started stream (50 = 5 transcoders + 15 channels)."""
@@ -224,6 +222,7 @@ def scale_parts(resources):
         "streams": [{"name": "ch%d" % i, "input": "in%d" % i, "transcoder": "tc%d" % (i % transcoders),
                      "outputs": ["out%d" % i], "state": "started"} for i in range(channels)],
     }
+
 
 # -- measurements ----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import http.cookies
 import ipaddress
 import itertools
 import json
+import math
 import os
 import ssl
 import threading
@@ -134,7 +135,7 @@ class FaultPlan:
 
     def set_latency(self, seconds):
         seconds = float(seconds)
-        if not seconds >= 0:  # also refuses NaN
+        if seconds < 0 or math.isnan(seconds):
             raise ValueError("latency must be a number of seconds >= 0, got %r" % seconds)
         self.latency = seconds
 

@@ -68,9 +68,9 @@ class KrakenStream(ResourceType):
             if not value:
                 continue
             reported = reported_references(raw, option)
-            resolve = (lambda v, option=option: reported.get(v) or
-                       self.directory.resolve(REFERENCE_KINDS[option], v, option))
-            resolved[option] = sorted(set(resolve(v) for v in value)) if isinstance(value, list) else resolve(value)
+            uuids = [reported.get(v) or self.directory.resolve(REFERENCE_KINDS[option], v, option)
+                     for v in (value if isinstance(value, list) else [value])]
+            resolved[option] = sorted(set(uuids)) if isinstance(value, list) else uuids[0]
         return resolved
 
     def current(self, uuid):
