@@ -14,10 +14,10 @@ description:
   - Declare an HMP platform's sources and sessions in one task; the module converges all of them with the
     same rules as M(haivision.media.hmp_source) and M(haivision.media.hmp_session), whose options the items take.
   - One login for the whole line-up; sources and sessions are each listed once.
-  - Sources are converged first (sessions refer to them by name), then sessions, then removals - sessions
-    before sources. In check mode a session may refer to a source the line-up would create.
-  - If the platform refuses a change, the task fails saying which resources were applied and which were not;
-    the next run converges from there.
+  - Every source and session is compared before the first write. Sources are written first (sessions refer to
+    them by name, also to a source the line-up creates), then sessions, then removals - sessions before sources.
+  - If the platform refuses a change, the task fails saying which resources were applied and which were not
+    (with the planned action of each); the next run converges from there.
 author:
   - haivision.media developers (@haivision-media)
 extends_documentation_fragment:
@@ -95,9 +95,10 @@ resources:
       returned: always
       type: str
     action:
-      description: V(create), V(update), V(delete), V(none), or V(failed) for the resource the platform refused.
+      description: What the line-up does to the resource, planned before the first write (also when a write was refused).
       returned: always
       type: str
+      choices: [create, update, delete, none]
     diff:
       description: C(before) and C(after) of the changed fields, secrets masked.
       returned: always (empty C(before) and C(after) when RV(resources[].action) is V(none))

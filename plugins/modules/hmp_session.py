@@ -219,6 +219,12 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+action:
+  description: What the task did to the session (in check mode, what it would do).
+  returned: always
+  type: str
+  choices: [create, update, delete, none]
+  sample: update
 session:
   description:
     - The session as the platform reports it after the run (in check mode, as it would be), with
@@ -246,13 +252,13 @@ stopped_recordings:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.session import converge_session, session_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import HMPSession, converge_session
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():
-    run_module(session_argument_spec(), converge_session, HMP_CONNECTION_SPEC, required_one_of=[("title", "id")],
-               supports_check_mode=True)
+    run_module(HMPSession.argument_spec(), converge_session, HMP_CONNECTION_SPEC, supports_check_mode=True,
+               **HMPSession.constraints())
 
 
 if __name__ == "__main__":

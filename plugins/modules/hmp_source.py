@@ -123,6 +123,12 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+action:
+  description: What the task did to the source (in check mode, what it would do).
+  returned: always
+  type: str
+  choices: [create, update, delete, none]
+  sample: update
 source:
   description:
     - The source as the platform reports it after the run (in check mode, as it would be),
@@ -139,15 +145,13 @@ id:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_REQUIRED_IF
-from ansible_collections.haivision.media.plugins.module_utils._hmp.source import converge_source, source_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._hmp.source import HMPSource, converge_source
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():
-    run_module(source_argument_spec(), converge_source, HMP_CONNECTION_SPEC, required_one_of=[("name", "id")],
-               required_if=SOURCE_REQUIRED_IF,
-               supports_check_mode=True)
+    run_module(HMPSource.argument_spec(), converge_source, HMP_CONNECTION_SPEC, supports_check_mode=True,
+               **HMPSource.constraints())
 
 
 if __name__ == "__main__":

@@ -97,6 +97,12 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+action:
+  description: V(update) when the task changed (in check mode, would change) the source's shares, else V(none).
+  returned: always
+  type: str
+  choices: [update, none]
+  sample: update
 shares:
   description: The source's share list after the run (in check mode, as it would be).
   returned: always

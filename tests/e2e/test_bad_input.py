@@ -199,7 +199,7 @@ def test_ids_in_urls_are_url_encoded_and_never_address_another_resource(clean, a
     for odd in odd_ids:
         for kind in ("source", "session"):
             assert run.task("%s %s" % (kind, odd))["status"] == "ok", (kind, odd, run.output)
-    assert "no source named or with id" in run.task("share %s" % ODD)["result"]["msg"]
+    assert "is neither the name nor the id of one of this HMP's sources" in run.task("share %s" % ODD)["result"]["msg"]
     assert writes(hmp) == []
     assert source_by_name(hmp, "s")["id"] == ids["sources"][0] and session_by_title(hmp, "only")["id"] == ids["sessions"][0]
     # Each id travels as one path segment that decodes back to itself: never resolved as '.' or '..'.

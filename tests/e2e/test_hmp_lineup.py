@@ -83,7 +83,11 @@ def test_partial_failure_reports_what_was_applied_and_next_run_converges(clean, 
     result = run.task("lineup")
     assert result["status"] == "failed"
     assert "Applied: sources src0" in result["result"]["msg"] and "Not applied:" in result["result"]["msg"]
-    assert "sessions session 1 (not compared)" in result["result"]["msg"]  # the ones after the failure are named too
+    # The ones after the failure are named too, with the action planned for each before the first write.
+    assert "Not applied: sessions session 0, sessions session 1." in result["result"]["msg"]
+    entries = dict(((r["kind"], r["name"]), r) for r in result["result"]["resources"])
+    assert len(entries) == 7 and all(r["action"] == "create" for r in entries.values())
+    assert [name for (kind, name), r in entries.items() if r["applied"]] == ["src%d" % i for i in range(4)] + ["srt-guest"]
     assert clean.hmp.admin("GET", "hmp/sessions")["open"] == 0
     again = ansible(hmp_play(lineup(count=4)))
     assert again.task("lineup")["status"] == "changed", again.output

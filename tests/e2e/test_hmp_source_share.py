@@ -70,7 +70,7 @@ def test_refusals_change_nothing_and_leave_no_session_open(clean, ansible):
     assert all(run.task(name)["status"] == "ignored" for name in messages), run.output
     assert "no user named 'nobody'" in messages["unknown user"] and "editor" in messages["unknown user"]
     assert "no user named 'norole'" in messages["user without role"]
-    assert "no source named or with id 'nowhere'" in messages["unknown source"]
+    assert "sources 'nowhere' is neither the name nor the id of one of this HMP's sources" in messages["unknown source"]
     assert "permission must be one of WATCH, EDIT, OWN" in messages["bad permission"]
     assert "020002" in messages["wrong password"] and "InvalidCredentials" in messages["wrong password"]
     assert "not-the-password" not in run.output

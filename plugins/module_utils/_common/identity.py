@@ -63,6 +63,11 @@ class Directory:
     def plan_create(self, kind, name):
         self.entries(kind).append({self.id_key: placeholder(kind, name), self.key: name})
 
+    def plan_rename(self, kind, resource_id, name):
+        """A resource this line-up renames: others may refer to it by its new name."""
+        self._entries[kind] = [dict(entry, **{self.key: name}) if entry.get(self.id_key) == resource_id else entry
+                               for entry in self.entries(kind)]
+
     def resolve(self, kind, reference, option):
         """The id of the resource of ``kind`` that ``reference`` (an id or a unique name) means."""
         entries = self.entries(kind)

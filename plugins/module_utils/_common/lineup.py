@@ -13,12 +13,6 @@ from ansible_collections.haivision.media.plugins.module_utils._common.fields imp
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 
-def lineup_entry(kind, name, action, diff, resource_id=None):
-    """One resource of a line-up: what it needs (``action``) and whether that was written (``applied``)."""
-    return {"name": name, "kind": kind, "action": action, "diff": diff if action != "none" else {"before": {}, "after": {}},
-            "uuid" if kind in ("inputs", "outputs", "transcoders", "streams") else "id": resource_id, "applied": False}
-
-
 def combined_lineup_diff(entries):
     """The task's diff: each changed resource under ``kind/name``."""
     changed = [e for e in entries if e["action"] != "none"]
@@ -29,12 +23,10 @@ def combined_lineup_diff(entries):
 class LineupError(HaivisionError):
     """A write the device refused mid-line-up; says what was applied and what was not."""
 
-    def __init__(self, entry, error, entries, unreached=()):
+    def __init__(self, entry, error, entries):
         self.entries = entries
         applied = ["%s %s" % (e["kind"], e["name"]) for e in entries if e.get("applied")]
         pending = ["%s %s" % (e["kind"], e["name"]) for e in entries if e["action"] != "none" and not e.get("applied")]
-        # Resources the run stopped before comparing (a line-up that plans as it goes).
-        pending += ["%s %s (not compared)" % item for item in unreached]
         super(LineupError, self).__init__(
             "%s %s: %s. Applied: %s. Not applied: %s. The next run converges from here."
             % (entry["kind"], entry["name"], error, ", ".join(applied) or "nothing", ", ".join(pending) or "nothing"))
@@ -65,16 +57,20 @@ def secret_values(params, kind_types):
 def validate_items(params, kind_types, desire, key="name", id_key="uuid"):
     """Every item checked with its kind's one spec before any request; names unique per kind.
 
+    A kind whose items are named by another option than ``key`` says so in
+    its ``key`` attribute (HMP sessions: ``title``).
+
     ``desire(kind, item)`` turns a validated item into what its planner
     compares (and may refuse it with a ValidationError). Returns
     ``{kind: [(item, desired)]}``.
     """
     checked = {}
     for kind, kind_type in kind_types.items():
+        name_key = getattr(kind_type, "key", key)
         validator = ArgumentSpecValidator(kind_type.argument_spec(), **kind_type.constraints())
         items = []
         for index, raw in enumerate(params.get(kind) or []):
-            label = "%s[%d] (%s)" % (kind, index, raw.get(key) or raw.get(id_key) or "#%d" % index)
+            label = "%s[%d] (%s)" % (kind, index, raw.get(name_key) or raw.get(id_key) or "#%d" % index)
             result = validator.validate(raw)
             if result.error_messages:
                 raise ValidationError("%s: %s" % (label, "; ".join(result.error_messages)))
@@ -83,7 +79,7 @@ def validate_items(params, kind_types, desire, key="name", id_key="uuid"):
                 items.append((item, desire(kind, item)))
             except ValidationError as exc:
                 raise ValidationError("%s: %s" % (label, exc))
-        names = [item[key] for item, _desired in items if item.get(key)]
+        names = [item[name_key] for item, _desired in items if item.get(name_key)]
         twice = sorted(set(n for n in names if names.count(n) > 1))
         if twice:
             raise ValidationError("%s lists %s more than once" % (kind, ", ".join(twice)))

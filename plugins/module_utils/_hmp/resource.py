@@ -1,26 +1,32 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What every HMP resource module shares: identity, planned writes, the combined diff.
+"""What the HMP planners share: identity, write ranks, the parts a change is built of.
 
-A module plans first (reads only), then writes: every planned change is a
-``PartChange`` holding the compared values and the requests that apply it, so
-check mode is "plan, do not send", and a refusal found while planning (an
-unknown principal, a recording in progress) fails before the first write.
+A planner reads, compares and returns the one change record
+(_common/change.py) whose writes are the requests it will send. A session is
+planned part by part (its own fields, sources, metadata, shares, public share,
+schedule): each ``Part`` holds one part's compared values and requests, and
+the parts together make the session's one Change.
 """
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import Directory, match_one
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError
 
 SOURCES_PATH = "/apis/sources"
 SESSIONS_PATH = "/apis/sessions"
+PATHS = {"sources": SOURCES_PATH, "sessions": SESSIONS_PATH}
+KEYS = {"sources": "name", "sessions": "title"}
+SINGULAR = {"sources": "source", "sessions": "session"}
 
-
-class IdentityError(HaivisionError):
-    """A name, title or id that does not identify exactly one resource."""
+# Write ranks across a line-up: sources are written before the sessions that
+# use them, and removed after them.
+SOURCE_WRITE, SESSION_WRITE, SESSION_DELETE, SOURCE_DELETE = range(4)
 
 
 def identity_spec(key):
@@ -32,32 +38,37 @@ def identity_spec(key):
     }
 
 
-def find_one(client, collection, key, value=None, resource_id=None, what="resource", entries=None):
-    """The resource with this id, or the only one whose ``key`` equals ``value``; None when there is none.
+def find_one(client, kind, value=None, resource_id=None, entries=None):
+    """The resource with this id, or the only one whose name (title) is ``value``; None when there is none.
 
-    By name the whole paged collection is read (a match on its last page
-    counts), or ``entries`` when the caller already read it; two of the same
-    name fail, listing their ids, before any write.
+    By id without a list already read, the resource's own GET answers (404:
+    none). Otherwise the whole paged collection is matched (``entries`` when
+    the caller already read it) with the one matching rule.
     """
-    if resource_id and entries is not None:
-        return next((entry for entry in entries if entry.get("id") == resource_id), None)
-    if resource_id:
+    if resource_id and entries is None:
         try:
-            return client.get_one("%s/%s" % (collection, quote_id(resource_id)), resource_id)
+            return client.get_one("%s/%s" % (PATHS[kind], quote_id(resource_id)), resource_id)
         except ApiError as exc:
             if exc.status == 404:
                 return None
             raise
-    entries = client.list_all(collection) if entries is None else entries
-    matches = [entry for entry in entries if entry.get(key) == value]
-    if len(matches) > 1:
-        raise IdentityError("%d %ss have the %s %r (ids: %s); give id to choose one"
-                            % (len(matches), what, key, value, ", ".join(sorted(m.get("id") for m in matches))))
-    return matches[0] if matches else None
+    entries = client.list_all(PATHS[kind]) if entries is None else entries
+    return match_one(entries, KEYS[kind], value, "id", resource_id, SINGULAR[kind])
 
 
-class PartChange:
-    """One planned change of a resource or of one of its sub-resources.
+def source_directory(client, listed=None):
+    """The list-once resolver of the platform's sources (a session names them by name or id)."""
+    known = {"sources": listed} if listed is not None else None
+    return Directory(lambda kind: client.list_all(PATHS[kind]), "HMP", key="name", id_key="id", known=known)
+
+
+def real_id(value, context):
+    """The id a placeholder stands for once its create was sent (the value itself otherwise)."""
+    return (context or {}).get("created", {}).get(value, value)
+
+
+class Part:
+    """The plan of one part of a resource: part of building its one Change.
 
     ``before``/``after``: the compared values by option (canonical forms);
     ``actions``: the requests that make it so, as (method, path suffix, body),
@@ -77,61 +88,29 @@ class PartChange:
         return self.fields.diff(self.before, self.after, self.options)
 
 
-def combined_diff(changes):
-    """One ``{before, after}`` for all planned changes, secrets masked by their field sets."""
+def combined_diff(parts):
+    """One ``{before, after}`` for all planned parts, secrets masked by their field sets."""
     result = {"before": {}, "after": {}}
-    for change in changes:
-        part = change.diff()
-        result["before"].update(part["before"])
-        result["after"].update(part["after"])
+    for part in parts:
+        diff = part.diff()
+        result["before"].update(diff["before"])
+        result["after"].update(diff["after"])
     return result
 
 
-def send_actions(client, base_path, actions):
-    """Send planned requests in order; the answer of the last one (or None)."""
-    answer = None
-    for method, suffix, body in actions:
-        answer = client.request(method, base_path + suffix, body)
-    return answer
+def send_action(client, base, action, context=None):
+    """One planned request; ids of resources created earlier in the run replace their placeholders.
 
-
-class SourceDirectory:
-    """Sources by name or id, read once per run (a session's sources are given either way).
-
-    ``listed``: the source list the caller already read (a line-up reads each
-    collection once); it then keeps the directory current with ``learn``.
+    Returns nothing: a Write returns only the id a create learned.
     """
+    method, suffix, body = action
+    if isinstance(body, dict):
+        body = dict((k, real_id(v, context) if isinstance(v, str) else v) for k, v in body.items())
+    client.request(method, base + suffix, body)
 
-    def __init__(self, client, planned=(), listed=None):
-        self.client = client
-        self._sources = None if listed is None else [dict(s) for s in listed]
-        # Sources a line-up will create (check mode): a session may refer to them by name.
-        self.planned = [{"id": "(new) %s" % name, "name": name} for name in planned]
 
-    @property
-    def sources(self):
-        if self._sources is None:
-            self._sources = self.client.list_all(SOURCES_PATH)
-        return self._sources + self.planned
-
-    def learn(self, source):
-        """A source as a write left it (created or renamed), so that sessions find it by its name."""
-        if self._sources is None or not source.get("id"):
-            return
-        self._sources = [s for s in self._sources if s.get("id") != source["id"]] + [source]
-
-    def resolve(self, reference, option="sources"):
-        """The id of the source named or identified by ``reference``."""
-        by_id = [s for s in self.sources if s.get("id") == reference]
-        if by_id:
-            return reference
-        by_name = [s for s in self.sources if s.get("name") == reference]
-        if len(by_name) > 1:
-            raise IdentityError("%s: %d sources are named %r (ids: %s); give the id"
-                                % (option, len(by_name), reference, ", ".join(sorted(s["id"] for s in by_name))))
-        if not by_name:
-            raise IdentityError("%s: no source named or with id %r on this HMP" % (option, reference))
-        return by_name[0]["id"]
-
-    def name(self, source_id):
-        return next((s.get("name") for s in self.sources if s.get("id") == source_id), None) or source_id
+def part_writes(client, rank, base, label_base, part):
+    """One Write per planned request of ``part``; ``base()`` is the resource's path when the write is sent."""
+    return [Write(rank, "%s %s%s" % (action[0], label_base, action[1]),
+                  lambda context, action=action: send_action(client, base(), action, context))
+            for action in part.actions]

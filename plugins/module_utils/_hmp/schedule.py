@@ -17,7 +17,7 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SESSION_PARTS, WEEK_DAYS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PartChange
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import Part
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 COMPARED_KEYS = ("start_time", "duration", "type", "days", "command", "record")
@@ -121,4 +121,4 @@ def plan_schedule(wanted, events):
             actions.append(("PUT", "/events/" + quote_id(events[index]["id"]), switched_off(events[index])))
     before = {"schedule": active_schedule(events)}
     after = {"schedule": _order(after)}
-    return PartChange(SESSION_PARTS, ["schedule"] if actions else [], before, after, actions, view=after)
+    return Part(SESSION_PARTS, ["schedule"] if actions else [], before, after, actions, view=after)

@@ -1,12 +1,13 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Bring one HMP session, with its sources, metadata, shares, public share and schedule, to the task's state.
+"""HMP sessions, with their sources, metadata, shares, public share and schedule: the session kind.
 
-Everything is planned (reads only) before the first write. HMP refuses a
-source change or a delete while the session records (409 RecordingInProgress);
-that is found while planning, so without ``force`` the task fails having
-changed nothing, and with ``force`` the recordings are stopped first.
+Everything is planned (reads only) into one Change before the first write.
+HMP refuses a source change or a delete while the session records (409
+RecordingInProgress); that is found while planning, so without ``force`` the
+task fails having changed nothing, and with ``force`` the plan stops the
+recordings first.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,13 +19,17 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import (
     desired_metadata, device_metadata, wanted_metadata, wire_metadata)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SESSIONS_PATH, IdentityError, PartChange, SourceDirectory, combined_diff, find_one, identity_spec, send_actions)
+    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, Part, combined_diff, find_one, identity_spec, send_action,
+    source_directory)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule, desired_schedule, plan_schedule
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
     PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
-from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError
+
+NEW_SESSION = {"sources": [], "metadata": [], "shares": [], "public_share": False, "events": []}
 
 
 class RecordingInProgress(HaivisionError):
@@ -49,186 +54,299 @@ class SessionTask:
                 raise ValidationError("sources[%d] is empty; give a source name or id" % index)
 
 
-def session_argument_spec():
-    spec = identity_spec("title")
-    spec.update(SESSION_FIELDS.argument_spec())
-    spec.update(
-        sources=dict(type="list", elements="str"),
-        metadata=dict(type="dict"),
-        purge_metadata=dict(type="bool", default=False),
-        categories=dict(type="dict"),
-        shares=SHARE_ITEM_SPEC,
-        purge_shares=dict(type="bool", default=False),
-        public_share=dict(type="bool"),
-        schedule=SCHEDULE_ITEM_SPEC,
-        force=dict(type="bool", default=False),
-    )
-    return spec
+class SessionChange(Change):
+    """A session's Change: its diff is the one of all its planned parts."""
+
+    def __init__(self, *args, **kwargs):
+        self.parts = kwargs.pop("parts", None)
+        super(SessionChange, self).__init__(*args, **kwargs)
+
+    def diff(self):
+        if not self.changed or self.parts is None:
+            return super(SessionChange, self).diff()
+        diff = combined_diff(self.parts)
+        if self.action == "create":
+            diff["before"] = {}  # nothing was there: the parts' empty starting points are not a "before"
+        return diff
 
 
-def converge_session(module):
-    task = SessionTask(module.params)  # validation comes before any request
-    with HMPClient.from_module(module) as client:
-        return SessionConverger(client, module.check_mode, task).run()
+class HMPSession:
+    """The session kind: one spec for the module and the line-up's items, and the planner.
 
+    A line-up shares one source directory and one principal directory
+    between its sessions.
+    """
 
-LOOK_UP = object()  # run() finds the session itself unless given its record (or None) from a list already read
+    kind = "sessions"
+    key = "title"
+    fields = SESSION_FIELDS
 
+    @classmethod
+    def argument_spec(cls):
+        spec = identity_spec(cls.key)
+        spec.update(cls.fields.argument_spec())
+        spec.update(
+            sources=dict(type="list", elements="str"),
+            metadata=dict(type="dict"),
+            purge_metadata=dict(type="bool", default=False),
+            categories=dict(type="dict"),
+            shares=SHARE_ITEM_SPEC,
+            purge_shares=dict(type="bool", default=False),
+            public_share=dict(type="bool"),
+            schedule=SCHEDULE_ITEM_SPEC,
+            force=dict(type="bool", default=False),
+        )
+        return spec
 
-class SessionConverger:
+    @classmethod
+    def constraints(cls):
+        return dict(required_one_of=[(cls.key, "id")])
 
-    def __init__(self, client, check_mode, task, directory=None, principals=None):
+    @classmethod
+    def desired(cls, params):
+        return SessionTask(params)
+
+    def __init__(self, client, directory=None, principals=None):
         self.client = client
-        self.check_mode = check_mode
+        self.directory = directory or source_directory(client)
+        self.principals = principals or PrincipalDirectory(client)
+
+    def plan(self, params, task, record):
+        """The Change that brings the session (its record as read, or None) to the task; nothing is written."""
+        return SessionPlanner(self, task).plan(record)
+
+    # -- the result -----------------------------------------------------------------
+
+    def path(self, session_id):
+        return "%s/%s" % (SESSIONS_PATH, quote_id(session_id))
+
+    def view(self, change, check_mode):
+        """The session after the run (in check mode, the parts the task manages as they would be)."""
+        if change.action == "delete" or change.raw is None and change.action == "none":
+            return {}
+        if check_mode or change.resource_id is None:
+            view = dict(change.raw or {"title": change.name})
+            for part in change.parts:
+                view.update(part.view)
+            return view
+        if not change.changed:
+            return self.view_from(change.raw, change.extra["read"])
+        record = self.client.get_one(self.path(change.resource_id), change.resource_id) or {}
+        return self.view_from(record, read_parts(self.client, self.path(change.resource_id), None, everything=True))
+
+    def view_from(self, record, parts):
+        """The session as results show it, from its record and all its parts (no part of it is secret)."""
+        session = dict(record)
+        session["sources"] = [{"id": s, "name": self.directory.name("sources", s), "index": i}
+                              for i, s in enumerate(parts["sources"])]
+        session["metadata"] = parts["metadata"]
+        session["shares"] = parts["shares"]
+        session["public_share"] = parts["public_share"]
+        session["schedule"] = active_schedule(parts["events"])
+        return session
+
+
+def read_parts(client, base, record, task=None, everything=False):
+    """The current state of the parts the task manages (``everything``: all of them, for the result)."""
+    parts = {}
+    if everything or task.sources is not None:
+        listed = (record or {}).get("sources")
+        parts["sources"] = listed if isinstance(listed, list) else \
+            [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
+    if everything or task.metadata is not None:
+        parts["metadata"] = client.list_all(base + "/metadata", paged=False)
+    if everything or task.shares is not None:
+        parts["shares"] = client.list_all(base + "/shares")
+    if everything or task.params.get("public_share") is not None:
+        parts["public_share"] = read_public_share(client, base)
+    if everything or task.schedule is not None:
+        parts["events"] = client.list_all(base + "/events")
+    return parts
+
+
+def read_public_share(client, base):
+    """Whether the session has a public share: the guide answers 404 (040025) when it has none."""
+    try:
+        client.request("GET", base + "/publicshare")
+    except ApiError as exc:
+        if exc.status == 404:
+            return False
+        raise
+    return True
+
+
+class SessionPlanner:
+    """Plans one session: its fields and parts into one SessionChange with ranked writes."""
+
+    def __init__(self, kind, task):
+        self.kind = kind
+        self.client = kind.client
         self.task = task
         self.params = task.params
-        # A line-up shares one source and one principal directory between its sessions.
-        self.directory = directory or SourceDirectory(client)
-        self.principals = principals or PrincipalDirectory(client)
         self.source_ids = None
-        self.sources_change = None
 
-    def run(self, record=LOOK_UP):
+    def plan(self, record):
         params = self.params
-        if record is LOOK_UP:
-            record = find_one(self.client, SESSIONS_PATH, "title", params.get("title"), params.get("id"), "session")
         if params["state"] == "absent":
-            return self.remove(record)
+            return self.plan_delete(record)
         # Sources are resolved before anything is written, so an unknown one changes nothing.
         if self.task.sources is not None:
-            self.source_ids = [self.directory.resolve(ref) for ref in self.task.sources]
+            self.source_ids = [self.kind.directory.resolve("sources", ref, "sources") for ref in self.task.sources]
         if record is None:
-            return self.create()
-        return self.update(record)
+            return self.plan_create()
+        return self.plan_update(record)
 
-    # -- the three outcomes -------------------------------------------------
+    def change(self, action, record, **kwargs):
+        name = self.params.get("title") or (record or {}).get("title")
+        return SessionChange(self.kind.kind, name, action, (record or {}).get("id"), fields=SESSION_FIELDS, raw=record,
+                             id_key="id", **kwargs)
 
-    def remove(self, record):
+    # -- the three outcomes ---------------------------------------------------------
+
+    def plan_delete(self, record):
         if record is None:
-            return dict(changed=False, session={})
-        stopped = self.recordings_to_stop(record, "delete it")
-        if not self.check_mode:
-            self.stop(stopped)
-            self.client.request("DELETE", self.path(record["id"]))
-        result = dict(changed=True, id=record["id"], session={}, diff=SESSION_FIELDS.diff(SESSION_FIELDS.from_device(record), {}))
-        if stopped:
-            result["stopped_recordings"] = [r["id"] for r in stopped]
-        return result
+            return self.change("none", None)
+        change = self.change("delete", record, before=SESSION_FIELDS.from_device(record))
+        path = self.kind.path(record["id"])
+        change.writes = self.stop_writes(self.recordings_to_stop(record, "delete it"), SESSION_DELETE, change)
+        change.writes.append(Write(SESSION_DELETE, "DELETE %s" % path, lambda context: send_action(self.client, path, ("DELETE", "", None))))
+        return change
 
-    def create(self):
+    def plan_create(self):
         params = self.params
         if params.get("id"):
             raise IdentityError("no session with id %s on this HMP" % params["id"])
         if not params.get("title"):
             raise ValidationError("title is required to create a session")
-        fields = PartChange(SESSION_FIELDS, sorted(self.task.fields), {}, self.task.fields, [],
-                            view=SESSION_FIELDS.to_wire(self.task.fields))
-        empty = {"sources": [], "metadata": [], "shares": [], "public_share": False, "events": []}
-        changes = [fields] + self.plan_parts(empty)  # also resolves every principal: failures come before the create
-        if self.check_mode:
-            return self.result(None, changes, {"title": params["title"]}, created=True)
-        created = self.client.request("POST", SESSIONS_PATH, SESSION_FIELDS.to_wire(self.task.fields))
-        session_id = created["data"].get("id") if isinstance(created["data"], dict) else None
-        if not session_id:
-            # Without the new id nothing can be added to the session; a run that went on would create another.
-            raise HaivisionError("HMP answered POST %s without the new session's id; check the platform for a session "
-                                 "titled %r before running again" % (SESSIONS_PATH, params["title"]))
-        # Planned again against the new session: it already has metadata (calypso:creator ...) to keep.
-        changes = [fields] + self.plan_parts(self.read_parts(session_id, created["data"]))
-        for change in changes:
-            send_actions(self.client, self.path(session_id), change.actions)
-        return self.result(session_id, changes, created=True)
+        fields = Part(SESSION_FIELDS, sorted(self.task.fields), {}, self.task.fields, [],
+                      view=SESSION_FIELDS.to_wire(self.task.fields))
+        parts = [fields] + self.plan_parts(NEW_SESSION)  # also resolves every principal: failures come before the create
+        change = self.change("create", None, after=self.task.fields, parts=parts)
+        state = {"parts": parts, "stale": False}
+        body = SESSION_FIELDS.to_wire(self.task.fields)
 
-    def update(self, record):
+        def create(context):
+            created = self.client.request("POST", SESSIONS_PATH, body)
+            session_id = created["data"].get("id") if isinstance(created["data"], dict) else None
+            if not session_id:
+                # Without the new id nothing can be added to the session; a run that went on would create another.
+                raise HaivisionError("HMP answered POST %s without the new session's id; check the platform for a "
+                                     "session titled %r before running again" % (SESSIONS_PATH, params["title"]))
+            change.resource_id = session_id
+            # Planned again against the new session: it already has metadata (calypso:creator ...) to keep.
+            state.update(stale=True, record=created["data"])
+            return session_id
+        change.writes = [Write(SESSION_WRITE, "POST %s" % SESSIONS_PATH, create)] + self.part_writes(change, state)
+        return change
+
+    def plan_update(self, record):
         session_id = record["id"]
         current = SESSION_FIELDS.from_device(record)
         options = SESSION_FIELDS.changes(self.task.fields, current)
         after = SESSION_FIELDS.merged(current, self.task.fields, options)
         # HMP resets every optional property a PUT leaves out: send the merged full state.
         actions = [("PUT", "", SESSION_FIELDS.to_wire(after))] if options else []
-        changes = [PartChange(SESSION_FIELDS, options, current, after, actions, view=SESSION_FIELDS.to_wire(after))]
+        fields = Part(SESSION_FIELDS, options, current, after, actions, view=SESSION_FIELDS.to_wire(after))
         # Every part is read once: what the task manages is planned, and an unchanged
         # session is reported from these reads instead of reading it all again.
-        parts = self.read_parts(session_id, record, everything=True)
-        changes += self.plan_parts(parts)
-        stopped = []
-        if self.sources_change is not None and self.sources_change.actions:
-            stopped = self.recordings_to_stop(record, "change its sources")
-        if not self.check_mode:
-            if stopped:
-                self.stop(stopped)
-                # Stopping changed the session (HMP drops its calypso:recording entry): plan its parts again.
-                changes = changes[:1] + self.plan_parts(self.read_parts(session_id, None))
-            for change in changes:
-                send_actions(self.client, self.path(session_id), change.actions)
-        return self.result(session_id, changes, record, stopped, parts=parts)
+        read = read_parts(self.client, self.kind.path(session_id), record, self.task, everything=True)
+        parts = [fields] + self.plan_parts(read)
+        changed = any(part.options or part.actions for part in parts)
+        change = self.change("update" if changed else "none", record, before=current, after=after, options=options,
+                             parts=parts)
+        change.extra["read"] = read
+        sources = self.sources_part(parts)
+        stopped = self.recordings_to_stop(record, "change its sources") if sources and sources.actions else []
+        # Stopping changes the session (HMP drops its calypso:recording entry): its parts are planned again then.
+        state = {"parts": parts, "stale": False, "record": None}
+        change.writes = self.stop_writes(stopped, SESSION_WRITE, change, state) + self.part_writes(change, state)
+        return change
 
-    # -- reading and planning the parts ---------------------------------------
+    # -- writes ---------------------------------------------------------------------
 
-    def path(self, session_id):
-        return "%s/%s" % (SESSIONS_PATH, quote_id(session_id))
+    def part_writes(self, change, state):
+        """One Write per planned request of the parts, sent against the latest plan.
 
-    def read_parts(self, session_id, record, everything=False):
-        """The current state of the sub-resources the task manages (``everything``: all of them, for the result)."""
-        base = self.path(session_id)
-        task = self.task
-        parts = {}
-        if everything or task.sources is not None:
-            listed = (record or {}).get("sources")
-            parts["sources"] = listed if isinstance(listed, list) else \
-                [s.get("sourceId") for s in sorted(self.client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
-        if everything or task.metadata is not None:
-            parts["metadata"] = self.client.list_all(base + "/metadata", paged=False)
-        if everything or task.shares is not None:
-            parts["shares"] = self.client.list_all(base + "/shares")
-        if everything or self.params.get("public_share") is not None:
-            parts["public_share"] = self.read_public_share(base)
-        if everything or task.schedule is not None:
-            parts["events"] = self.client.list_all(base + "/events")
-        return parts
+        After a create or stopped recordings the session changed, so the
+        first part write plans the parts again (same requests, fresh bodies);
+        the change's last write also sends what only that new plan found.
+        """
+        writes = []
+        sent = [0] * len(state["parts"])
 
-    def read_public_share(self, base):
-        """Whether the session has a public share: the guide answers 404 (040025) when it has none."""
-        try:
-            self.client.request("GET", base + "/publicshare")
-        except ApiError as exc:
-            if exc.status == 404:
-                return False
-            raise
-        return True
+        def sender(index, last):
+            def send(context):
+                if state["stale"]:
+                    base = self.kind.path(change.resource_id)
+                    read = read_parts(self.client, base, state.pop("record", None), self.task)
+                    state["parts"] = state["parts"][:1] + self.plan_parts(read)
+                    state["stale"] = False
+                base = self.kind.path(change.resource_id)
+                for number, part in enumerate(state["parts"]):
+                    if number == index or last:
+                        todo = part.actions[sent[number]:] if last else part.actions[sent[number]:sent[number] + 1]
+                        for action in todo:
+                            send_action(self.client, base, action, context)
+                        sent[number] += len(todo)
+            return send
+        planned = [(index, action) for index, part in enumerate(state["parts"]) for action in part.actions]
+        for position, (index, action) in enumerate(planned):
+            label = "%s %s%s" % (action[0], self.label_path(change), action[1])
+            writes.append(Write(SESSION_WRITE, label, sender(index, position == len(planned) - 1)))
+        return writes
+
+    def label_path(self, change):
+        return self.kind.path(change.resource_id) if change.resource_id else "%s/(new)" % SESSIONS_PATH
+
+    def stop_writes(self, recordings, rank, change, state=None):
+        change.extra["stopped"] = [r["id"] for r in recordings]
+
+        def stop(recording_id):
+            def send(context):
+                self.client.request("DELETE", "/apis/recordings/" + quote_id(recording_id))
+                if state is not None:
+                    state["stale"] = True
+            return send
+        return [Write(rank, "DELETE /apis/recordings/%s" % quote_id(r["id"]), stop(r["id"])) for r in recordings]
+
+    # -- planning the parts -------------------------------------------------------------
+
+    @staticmethod
+    def sources_part(parts):
+        return next((part for part in parts if "sources" in part.after), None)
 
     def plan_parts(self, parts):
         task = self.task
-        changes = []
+        planned = []
         if task.sources is not None:
-            self.sources_change = self.plan_sources(parts["sources"])
-            changes.append(self.sources_change)
+            planned.append(self.plan_sources(parts["sources"]))
         if task.metadata is not None:
-            changes.append(self.plan_metadata(parts["metadata"]))
+            planned.append(self.plan_metadata(parts["metadata"]))
         if task.shares is not None:
-            resolved = resolve_shares(self.principals, task.shares, parts["shares"])
-            changes.append(plan_shares(parts["shares"], resolved, purge=self.params["purge_shares"]))
+            resolved = resolve_shares(self.kind.principals, task.shares, parts["shares"])
+            planned.append(plan_shares(parts["shares"], resolved, purge=self.params["purge_shares"]))
         if self.params.get("public_share") is not None:
-            changes.append(self.plan_public_share(parts["public_share"]))
+            planned.append(self.plan_public_share(parts["public_share"]))
         if task.schedule is not None:
-            changes.append(plan_schedule(task.schedule, parts["events"]))
-        return changes
+            planned.append(plan_schedule(task.schedule, parts["events"]))
+        return planned
 
     def plan_sources(self, current_ids):
+        directory = self.kind.directory
         wanted = []
         for source_id in self.source_ids:
             if source_id not in wanted:
                 wanted.append(source_id)
-        options = SESSION_PARTS.changes({"sources": SESSION_PARTS.by_option["sources"].normalize(wanted)},
-                                        {"sources": SESSION_PARTS.by_option["sources"].normalize(current_ids)})
+        field = SESSION_PARTS.by_option["sources"]
+        options = SESSION_PARTS.changes({"sources": field.normalize(wanted)}, {"sources": field.normalize(current_ids)})
         actions = [("POST", "/sources", {"sourceId": s}) for s in wanted if s not in current_ids]
         actions += [("DELETE", "/sources/" + quote_id(s), None) for s in current_ids if s not in wanted]
         order = [s for s in current_ids if s in wanted] + [s for s in wanted if s not in current_ids]
         # Shown by name: ids mean little in a diff.
-        before = {"sources": sorted(self.directory.name(s) for s in current_ids)}
-        after = {"sources": sorted(self.directory.name(s) for s in wanted)}
-        view = {"sources": [{"id": s, "name": self.directory.name(s), "index": i} for i, s in enumerate(order)]}
-        return PartChange(SESSION_PARTS, options, before, after, actions, view)
+        before = {"sources": sorted(directory.name("sources", s) for s in current_ids)}
+        after = {"sources": sorted(directory.name("sources", s) for s in wanted)}
+        view = {"sources": [{"id": s, "name": directory.name("sources", s), "index": i} for i, s in enumerate(order)]}
+        return Part(SESSION_PARTS, options, before, after, actions, view)
 
     def plan_metadata(self, entries):
         current = device_metadata(entries)
@@ -241,8 +359,7 @@ class SessionConverger:
         if options:
             # The whole set: HMP's metadata PUT replaces everything it does not carry.
             actions = [("PUT", "/metadata", body)] if after else [("DELETE", "/metadata", None)]
-        return PartChange(SESSION_PARTS, options, {"metadata": current}, {"metadata": after}, actions,
-                          {"metadata": body})
+        return Part(SESSION_PARTS, options, {"metadata": current}, {"metadata": after}, actions, {"metadata": body})
 
     def plan_public_share(self, current):
         wanted = self.params["public_share"]
@@ -250,14 +367,14 @@ class SessionConverger:
         if wanted != current:
             actions = [("POST", "/publicshare", {"permission": "WATCH"})] if wanted else [("DELETE", "/publicshare", None)]
         options = SESSION_PARTS.changes({"public_share": wanted}, {"public_share": current})
-        return PartChange(SESSION_PARTS, options, {"public_share": current}, {"public_share": wanted}, actions,
-                          {"public_share": wanted})
+        return Part(SESSION_PARTS, options, {"public_share": current}, {"public_share": wanted}, actions,
+                    {"public_share": wanted})
 
-    # -- recordings -------------------------------------------------------------
+    # -- recordings -------------------------------------------------------------------
 
     def recordings_to_stop(self, record, action):
         """The session's active recordings, when ``force`` allows stopping them; else a clear failure."""
-        recordings = self.client.list_all(self.path(record["id"]) + "/recordings")
+        recordings = self.client.list_all(self.kind.path(record["id"]) + "/recordings")
         if not recordings:
             return []
         if not self.params["force"]:
@@ -267,43 +384,24 @@ class SessionConverger:
                 % (record.get("title"), record["id"], len(recordings), ", ".join(r.get("id") for r in recordings), action))
         return recordings
 
-    def stop(self, recordings):
-        for recording in recordings:
-            self.client.request("DELETE", "/apis/recordings/" + quote_id(recording["id"]))
 
-    # -- result -------------------------------------------------------------------
+def session_result(change, view):
+    """What hmp_session returns for a change (the line-up returns ``change.entry()`` instead)."""
+    result = dict(changed=change.changed, action=change.action, diff=change.diff(), session=view)
+    if change.resource_id:
+        result["id"] = change.resource_id
+    if change.extra.get("stopped"):
+        result["stopped_recordings"] = change.extra["stopped"]
+    return result
 
-    def result(self, session_id, changes, record=None, stopped=(), created=False, parts=None):
-        changed = any(c.options or c.actions for c in changes)
-        result = dict(changed=changed, diff=combined_diff(changes) if changed else {"before": {}, "after": {}})
-        if created:
-            result["diff"]["before"] = {}  # nothing was there: the parts' empty starting points are not a "before"
-        if session_id:
-            result["id"] = session_id
-        if stopped:
-            result["stopped_recordings"] = [r["id"] for r in stopped]
-        if self.check_mode or session_id is None:
-            view = dict(record or {})
-            for change in changes:
-                view.update(change.view)
-            result["session"] = mask_secrets(view)
-        elif not changed and parts is not None:
-            result["session"] = self.view_from(record, parts)
-        else:
-            result["session"] = self.view(session_id)
-        return result
 
-    def view(self, session_id):
-        """The session as the platform has it after the run (read again: it changed)."""
-        record = self.client.get_one(self.path(session_id), session_id) or {}
-        return self.view_from(record, self.read_parts(session_id, None, everything=True))
-
-    def view_from(self, record, parts):
-        """The session as results show it, from its record and all its parts."""
-        session = dict(record)
-        session["sources"] = [{"id": s, "name": self.directory.name(s), "index": i} for i, s in enumerate(parts["sources"])]
-        session["metadata"] = parts["metadata"]
-        session["shares"] = parts["shares"]
-        session["public_share"] = parts["public_share"]
-        session["schedule"] = active_schedule(parts["events"])
-        return mask_secrets(session)
+def converge_session(module):
+    task = HMPSession.desired(module.params)  # validation comes before any request
+    params = module.params
+    with HMPClient.from_module(module) as client:
+        session = HMPSession(client)
+        record = find_one(client, "sessions", params.get("title"), params.get("id"))
+        change = session.plan(params, task, record)
+        if change.changed and not module.check_mode:
+            apply_changes([change])
+        return session_result(change, session.view(change, module.check_mode))

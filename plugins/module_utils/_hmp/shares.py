@@ -18,7 +18,8 @@ import re
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import BUILTIN_PERMISSIONS, SHARE_PARTS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import IdentityError, PartChange
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import Part
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -168,4 +169,4 @@ def plan_shares(existing, resolved, purge=False, remove=False):
         else:
             actions.append(("PUT", suffix, body))
     view = [dict(by_label[label], permission=permission) for label, permission in after["shares"].items()]
-    return PartChange(SHARE_PARTS, options, before, after, actions, view={"shares": view})
+    return Part(SHARE_PARTS, options, before, after, actions, view={"shares": view})

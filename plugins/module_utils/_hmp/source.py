@@ -1,19 +1,22 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Bring one HMP source, or one source's shares, to the task's state."""
+"""HMP sources: the source kind (its one spec, its plan, its view) and a source's shares."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
-from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS, SOURCE_TYPE_OPTIONS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
+    SOURCE_FIELDS, SOURCE_REQUIRED_IF, SOURCE_TYPE_OPTIONS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SOURCES_PATH, IdentityError, SourceDirectory, find_one, identity_spec, send_actions)
+    SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, find_one, identity_spec, part_writes, send_action,
+    source_directory)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
     PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
-from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, placeholder
 
 EMPTY_DIFF = {"before": {}, "after": {}}
 
@@ -37,81 +40,132 @@ def _body(state):
     return SOURCE_FIELDS.to_wire(dict((k, v) for k, v in state.items() if k in allowed))
 
 
-def source_argument_spec():
-    spec = identity_spec("name")
-    spec.update(SOURCE_FIELDS.argument_spec())
-    return spec
+def masked(record):
+    """A source record as results show it: its secret fields masked (a source's wire names are its option names)."""
+    return SOURCE_FIELDS.mask(record or {})
 
 
-def desired_source(params):
-    """The task's source options, validated before any request."""
-    desired = SOURCE_FIELDS.desired(params)
-    _check_type(desired, desired.get("type"))
-    return desired
+class HMPSource:
+    """The source kind: one spec for the module and the line-up's items, and the planner."""
+
+    kind = "sources"
+    key = "name"
+    fields = SOURCE_FIELDS
+
+    @classmethod
+    def argument_spec(cls):
+        spec = identity_spec(cls.key)
+        spec.update(cls.fields.argument_spec())
+        return spec
+
+    @classmethod
+    def constraints(cls):
+        return dict(required_one_of=[(cls.key, "id")], required_if=SOURCE_REQUIRED_IF)
+
+    @classmethod
+    def desired(cls, params):
+        """The task's source options, validated before any request."""
+        desired = cls.fields.desired(params)
+        _check_type(desired, desired.get("type"))
+        return desired
+
+    def __init__(self, client):
+        self.client = client
+
+    def path(self, source_id):
+        return "%s/%s" % (SOURCES_PATH, quote_id(source_id))
+
+    def plan(self, params, desired, record):
+        """The Change that brings the source (its record as read, or None) to the task; nothing is written."""
+        name = params.get("name") or (record or {}).get("name")
+        if params["state"] == "absent":
+            if record is None:
+                return Change(self.kind, name, "none", fields=self.fields, id_key="id")
+            change = Change(self.kind, name, "delete", record["id"], before=self.fields.from_device(record),
+                            fields=self.fields, raw=record, id_key="id")
+            path = self.path(record["id"])
+            change.writes = [Write(SOURCE_DELETE, "DELETE %s" % path, lambda context: send_action(self.client, path, ("DELETE", "", None)))]
+            return change
+        if record is None:
+            return self.plan_create(params, desired, name)
+        return self.plan_update(record, desired, name)
+
+    def plan_create(self, params, desired, name):
+        if params.get("id"):
+            raise IdentityError("no source with id %s on this HMP" % params["id"])
+        missing = [o for o in ("name", "type", "port") if desired.get(o) is None]
+        if missing:
+            raise ValidationError("%s required to create a source"
+                                  % (" and ".join(missing) + (" is" if len(missing) == 1 else " are")))
+        if not desired.get("host") and (desired.get("multicast") or desired.get("mode") in ("CALLER", "RENDEZVOUS")):
+            raise ValidationError("host is required to create a %s source"
+                                  % ("multicast UDP" if desired.get("multicast") else "%s SRT" % desired["mode"]))
+        change = Change(self.kind, name, "create", after=dict(desired), fields=self.fields, id_key="id")
+        body = _body(desired)
+        change.extra["body"] = body
+
+        def create(context):
+            created = self.client.request("POST", SOURCES_PATH, body)["data"] or {}
+            change.extra["created"] = created
+            # Sessions of the same line-up planned with this source's placeholder use its real id.
+            context.setdefault("created", {})[placeholder(self.kind, name)] = created.get("id")
+            return created.get("id")
+        change.writes = [Write(SOURCE_WRITE, "POST %s" % SOURCES_PATH, create)]
+        return change
+
+    def plan_update(self, record, desired, name):
+        current = self.fields.from_device(record)
+        source_type = desired.get("type") or current.get("type")
+        _check_type(desired, source_type)
+        options = self.fields.changes(desired, current)
+        if not options:
+            return Change(self.kind, name, "none", record["id"], before=current, after=current, options=[],
+                          fields=self.fields, raw=record, id_key="id")
+        after = self.fields.merged(current, desired, options)
+        if source_type != current.get("type"):
+            # A new type: what belonged to the old one goes, and the new one's required options must be there.
+            after = dict((k, v) for k, v in after.items() if k in SOURCE_TYPE_OPTIONS[source_type])
+            needed = "mode" if source_type == "SRT" else "multicast"
+            if after.get(needed) is None:
+                raise ValidationError("%s is required to change the source to type %s" % (needed, source_type))
+        change = Change(self.kind, name, "update", record["id"], before=current, after=after,
+                        options=options, fields=self.fields, raw=record, id_key="id")
+        body = change.extra["body"] = _body(after)
+        path = self.path(record["id"])
+        change.writes = [Write(SOURCE_WRITE, "PUT %s" % path, lambda context: send_action(self.client, path, ("PUT", "", body)))]
+        return change
+
+    def view(self, change, check_mode):
+        """The source as the platform has it after the run (in check mode, as it would be), secrets masked."""
+        if change.action == "delete" or change.raw is None and change.action == "none":
+            return {}
+        if change.action == "none":
+            return masked(change.raw)
+        if change.action == "create":
+            return masked(change.extra["body"] if check_mode else change.extra.get("created"))
+        if check_mode:
+            return masked(dict(change.raw, **change.extra["body"]))
+        return masked(self.client.get_one(self.path(change.resource_id), change.resource_id))
+
+
+def source_result(change, view):
+    """What hmp_source returns for a change (the line-up returns ``change.entry()`` instead)."""
+    result = dict(changed=change.changed, action=change.action, diff=change.diff(), source=view)
+    if change.resource_id or change.action == "create":
+        result["id"] = change.resource_id  # None when check mode would create it
+    return result
 
 
 def converge_source(module):
     params = module.params
-    desired = desired_source(params)
+    desired = HMPSource.desired(params)  # validation comes before any request
     with HMPClient.from_module(module) as client:
-        record = find_one(client, SOURCES_PATH, "name", params.get("name"), params.get("id"), "source")
-        return converge_source_record(client, module.check_mode, params, desired, record)
-
-
-def converge_source_record(client, check_mode, params, desired, record):
-    """Converge one source whose current record (or None) is already known."""
-    if params["state"] == "absent":
-        if record is None:
-            return dict(changed=False, source={})
-        if not check_mode:
-            client.request("DELETE", "%s/%s" % (SOURCES_PATH, quote_id(record["id"])))
-        return dict(changed=True, id=record["id"], source={},
-                    diff=SOURCE_FIELDS.diff(SOURCE_FIELDS.from_device(record), {}))
-    if record is None:
-        return _create(client, check_mode, params, desired)
-    return _update(client, check_mode, record, desired)
-
-
-def _create(client, check_mode, params, desired):
-    if params.get("id"):
-        raise IdentityError("no source with id %s on this HMP" % params["id"])
-    missing = [o for o in ("name", "type", "port") if desired.get(o) is None]
-    if missing:
-        raise ValidationError("%s required to create a source" % (" and ".join(missing) + (" is" if len(missing) == 1 else " are")))
-    if not desired.get("host") and (desired.get("multicast") or desired.get("mode") in ("CALLER", "RENDEZVOUS")):
-        raise ValidationError("host is required to create a %s source"
-                              % ("multicast UDP" if desired.get("multicast") else "%s SRT" % desired["mode"]))
-    body = _body(desired)
-    source = mask_secrets(body)
-    if not check_mode:
-        source = mask_secrets(client.request("POST", SOURCES_PATH, body)["data"] or {})
-    return dict(changed=True, id=source.get("id"), source=source, diff=SOURCE_FIELDS.diff({}, desired))
-
-
-def _update(client, check_mode, record, desired):
-    current = SOURCE_FIELDS.from_device(record)
-    source_type = desired.get("type") or current.get("type")
-    _check_type(desired, source_type)
-    options = SOURCE_FIELDS.changes(desired, current)
-    result = dict(changed=bool(options), id=record["id"], diff=EMPTY_DIFF, source=mask_secrets(record))
-    if not options:
-        return result
-    after = SOURCE_FIELDS.merged(current, desired, options)
-    if source_type != current.get("type"):
-        # A new type: what belonged to the old one goes, and the new one's required options must be there.
-        after = dict((k, v) for k, v in after.items() if k in SOURCE_TYPE_OPTIONS[source_type])
-        needed = "mode" if source_type == "SRT" else "multicast"
-        if after.get(needed) is None:
-            raise ValidationError("%s is required to change the source to type %s" % (needed, source_type))
-    body = _body(after)
-    path = "%s/%s" % (SOURCES_PATH, quote_id(record["id"]))
-    if check_mode:
-        result["source"] = mask_secrets(dict(record, **body))
-    else:
-        client.request("PUT", path, body)
-        result["source"] = mask_secrets(client.get_one(path, record["id"]))
-    result["diff"] = SOURCE_FIELDS.diff(current, after, options)
-    return result
+        source = HMPSource(client)
+        record = find_one(client, "sources", params.get("name"), params.get("id"))
+        change = source.plan(params, desired, record)
+        if change.changed and not module.check_mode:
+            apply_changes([change])
+        return source_result(change, source.view(change, module.check_mode))
 
 
 def converge_source_shares(module):
@@ -122,17 +176,20 @@ def converge_source_shares(module):
         raise ValidationError("purge applies to state=present only")
     wanted = desired_shares(params["shares"], permission_required=present)  # before any request
     with HMPClient.from_module(module) as client:
-        source_id = SourceDirectory(client).resolve(params["source"], option="source")
+        source_id = source_directory(client).resolve("sources", params["source"], "source")
         base = "%s/%s" % (SOURCES_PATH, quote_id(source_id))
         existing = client.list_all(base + "/shares")
         resolved = resolve_shares(PrincipalDirectory(client), wanted, existing, lookup=present)
-        change = plan_shares(existing, resolved, purge=params["purge"] and present, remove=not present)
-        result = dict(changed=bool(change.actions), source_id=source_id, shares=existing, diff=EMPTY_DIFF)
-        if change.actions:
-            result["diff"] = change.diff()
+        part = plan_shares(existing, resolved, purge=params["purge"] and present, remove=not present)
+        change = Change(HMPSource.kind, params["source"], "update" if part.actions else "none", source_id,
+                        fields=part.fields, id_key="id")
+        change.writes = part_writes(client, SOURCE_WRITE, lambda: base, base, part)
+        result = dict(changed=change.changed, action=change.action, source_id=source_id, shares=existing,
+                      diff=part.diff() if change.changed else EMPTY_DIFF)
+        if change.changed:
             if module.check_mode:
-                result["shares"] = change.view["shares"]
+                result["shares"] = part.view["shares"]
             else:
-                send_actions(client, base, change.actions)
+                apply_changes([change])
                 result["shares"] = client.list_all(base + "/shares")
         return result

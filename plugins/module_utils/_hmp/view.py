@@ -9,6 +9,7 @@ __metaclass__ = type
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 
 DETAIL_WORKERS = 4
@@ -54,6 +55,9 @@ def sessions_view(client, sources=None):
 
 
 def platform_view(client, gather):
+    """What hmp_info returns. Sources are masked by their fields (a source's wire names are its option names);
+    the rest (users, groups, recordings, events, categories, sessions with their parts) has no field
+    declarations here, so it is masked by key name."""
     result = {}
     if "version" in gather:
         result["version"] = client.request("GET", "/apis/system/version")["data"]
@@ -62,4 +66,5 @@ def platform_view(client, gather):
             result[name] = client.list_all(path)
     if "sessions" in gather:
         result["sessions"] = sessions_view(client, result.get("sources"))
-    return mask_secrets(result)
+    return dict((name, [SOURCE_FIELDS.mask(source) for source in value] if name == "sources" else mask_secrets(value))
+                for name, value in result.items())
