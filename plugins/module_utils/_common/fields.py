@@ -121,7 +121,10 @@ class Field:
             items = [v for v in (value if isinstance(value, list) else [value]) if v not in (None, "")]
             if self.normalizer:
                 items = [self.normalizer(v) for v in items]
-            return sorted(set("%s" % v for v in items)) if self.kind == "set" else list(items)
+            if self.kind == "set":
+                # Unique, in the order given: a write keeps the device's own order; differs() ignores order.
+                return list(dict.fromkeys("%s" % v for v in items))
+            return list(items)
         if self.normalizer:
             return self.normalizer(value)
         if self.spellings and isinstance(value, str):
@@ -173,6 +176,8 @@ class Field:
         if self.kind == "map":
             current = current or {}
             return any(value != current.get(key) for key, value in desired.items())
+        if self.kind == "set":
+            return sorted(desired or []) != sorted(current or [])
         return desired != current
 
 

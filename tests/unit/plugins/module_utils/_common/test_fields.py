@@ -75,3 +75,12 @@ def test_tabs_newlines_and_unicode_pass_the_xml_check():
 
 def test_json_field_sets_do_not_apply_the_xml_rule():
     assert FieldSet([Field("description")]).desired({"description": "a\x0bb"}) == {"description": "a\x0bb"}
+
+
+def test_a_set_compares_without_order_and_is_written_in_the_device_order():
+    fields = FieldSet([Field("outputs", kind="set")])
+    current = fields.from_device({"outputs": ["b", "a", "b"]})
+    assert current == {"outputs": ["b", "a"]}
+    assert fields.changes({"outputs": ["a", "b"]}, current) == []
+    assert fields.changes({"outputs": ["a"]}, current) == ["outputs"]
+    assert fields.merged(current, {"outputs": ["a", "b"]}, []) == {"outputs": ["b", "a"]}
