@@ -68,6 +68,16 @@ class Directory:
         self._entries[kind] = [dict(entry, **{self.key: name}) if entry.get(self.id_key) == resource_id else entry
                                for entry in self.entries(kind)]
 
+    def learn(self, change):
+        """Keep the directory true to a planned change of a kind it holds: a create adds the resource's
+        placeholder, a rename its new name, so that later items may refer to it by that name."""
+        if change.kind not in self._entries:
+            return
+        if change.action == "create":
+            self.plan_create(change.kind, change.name)
+        elif change.action == "update" and self.key in (change.options or ()):
+            self.plan_rename(change.kind, change.resource_id, change.after[self.key])
+
     def resolve(self, kind, reference, option):
         """The id of the resource of ``kind`` that ``reference`` (an id or a unique name) means."""
         entries = self.entries(kind)

@@ -62,10 +62,7 @@ def plan_lineup(client, params, items):
             if record:
                 named[kind].add(record["id"])
             change = kinds[kind].plan(item, desired, record)
-            if kind == "sources" and change.action == "create":
-                directory.plan_create("sources", change.name)
-            elif kind == "sources" and change.action == "update" and "name" in change.options:
-                directory.plan_rename("sources", change.resource_id, change.after["name"])
+            directory.learn(change)
             (removals if item["state"] == "absent" else changes).append(change)
     if params["purge"]:
         removals += plan_purge(params, kinds, listed, named)

@@ -54,8 +54,7 @@ def plan_lineup(client, params, items):
         for item, desired in items[kind]:
             change = resource.plan(item, desired, matches[(kind, item.get("uuid") or item["name"])])
             changes.append(change)
-            if change.action == "create":
-                directory.plan_create(kind, change.name)
+            directory.learn(change)
     if params["purge"]:
         changes.extend(plan_purge(client, params, listed, matches, nics, directory))
     return changes
