@@ -67,18 +67,30 @@ def number(name, value, minimum):
     return result
 
 
-def required(args, name, env):
-    value = option(args, name, env)
-    if value in (None, ""):
-        raise ValueError("%s is required (argument %s or environment variable %s)" % (name, name, env))
-    return value
+def _env(spec, name):
+    # The modules' connection spec names each option's environment variable (env_fallback).
+    fallback = spec[name].get("fallback")
+    return fallback[1][0] if fallback else None
 
 
-def connection(args):
-    """The options every source shares with the modules (validate_certs, ca_path, timeout)."""
-    timeout = number("timeout", option(args, "timeout", default=30), 0.001)
+def credentials(args, spec):
+    """The spec's required connection options (URL and credentials), from the arguments or their env variables."""
+    values = []
+    for name, entry in spec.items():
+        if not entry.get("required"):
+            continue
+        value = option(args, name, _env(spec, name))
+        if value in (None, ""):
+            raise ValueError("%s is required (argument %s or environment variable %s)" % (name, name, _env(spec, name)))
+        values.append(value)
+    return values
+
+
+def connection(args, spec):
+    """The options every source shares with the modules (validate_certs, ca_path, timeout), defaults from ``spec``."""
+    timeout = number("timeout", option(args, "timeout", default=spec["timeout"]["default"]), 0.001)
     return {
-        "validate_certs": boolean("validate_certs", option(args, "validate_certs", default=True)),
+        "validate_certs": boolean("validate_certs", option(args, "validate_certs", default=spec["validate_certs"]["default"])),
         "ca_path": os.path.expanduser(args["ca_path"]) if args.get("ca_path") else None,
         "timeout": timeout,
         "retries": CLIENT_RETRIES,

@@ -120,7 +120,7 @@ def _make_collection_importable():
 _make_collection_importable()
 
 # pylint: disable=wrong-import-position
-from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient  # noqa: E402
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC, HMPClient  # noqa: E402
 from ansible_collections.haivision.media.plugins.plugin_utils import _watch  # noqa: E402
 
 KINDS = ("source", "session", "recording")
@@ -147,9 +147,7 @@ def read_platform(client):
 
 def build_watch(args: dict[str, Any], clock=_watch.utc_now):
     """The Watch of one platform from the source's arguments; bad arguments raise before any request."""
-    url = _watch.required(args, "hmp_url", "HMP_URL")
-    client = HMPClient(url, _watch.required(args, "hmp_username", "HMP_USERNAME"),
-                       _watch.required(args, "hmp_password", "HMP_PASSWORD"), **_watch.connection(args))
+    client = HMPClient(*_watch.credentials(args, HMP_CONNECTION_SPEC), **_watch.connection(args, HMP_CONNECTION_SPEC))
     interval = _watch.number("interval", args.get("interval", _watch.DEFAULT_INTERVAL), 0.001)
     return _watch.Watch(
         "hmp", _watch.device_label(client.base_url), lambda: read_platform(client), KINDS,

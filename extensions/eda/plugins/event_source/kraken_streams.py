@@ -117,7 +117,7 @@ def _make_collection_importable():
 _make_collection_importable()
 
 # pylint: disable=wrong-import-position
-from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient  # noqa: E402
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC, KrakenClient  # noqa: E402
 from ansible_collections.haivision.media.plugins.plugin_utils import _watch  # noqa: E402
 
 KINDS = ("stream",)
@@ -137,10 +137,7 @@ def read_streams(client):
 
 def build_watch(args: dict[str, Any], clock=_watch.utc_now):
     """The Watch of one Kraken from the source's arguments; bad arguments raise before any request."""
-    url = _watch.required(args, "kraken_url", "KRAKEN_URL")
-    client = KrakenClient(url, _watch.required(args, "kraken_consumer_key", "KRAKEN_CONSUMER_KEY"),
-                          _watch.required(args, "kraken_consumer_secret", "KRAKEN_CONSUMER_SECRET"),
-                          **_watch.connection(args))
+    client = KrakenClient(*_watch.credentials(args, KRAKEN_CONNECTION_SPEC), **_watch.connection(args, KRAKEN_CONNECTION_SPEC))
     interval = _watch.number("interval", args.get("interval", _watch.DEFAULT_INTERVAL), 0.001)
     return _watch.Watch(
         "kraken", _watch.device_label(client.base_url), lambda: read_streams(client), KINDS,
