@@ -234,9 +234,31 @@ def task_windows(events):
 
 
 def traffic(entries):
-    """(requests, writes, TCP connections) of request log entries; HMP logins are not counted as writes."""
+    """(requests, writes, TCP connections, round trips) of request log entries; HMP logins are not writes."""
     writes = sum(1 for e in entries if e["method"] in WRITE_METHODS and e["path"] != LOGIN_PATH)
-    return len(entries), writes, len(set((e["device"], e["connection"]) for e in entries))
+    return len(entries), writes, len(set((e["device"], e["connection"]) for e in entries)), round_trips(entries)
+
+
+def round_trips(entries):
+    """The sequential round trips of one device's requests under a standing latency, handshakes included.
+
+    Requests that overlap in time went side by side: one step, as long as its
+    slowest request (a request on a new connection is held for its TCP and TLS
+    handshakes too). Counted in units of the plain request's latency; None at 0 ms.
+    """
+    held = [e["latency"] for e in entries if e["latency"]]
+    if not held:
+        return None
+    unit = min(held)
+    total, step_end, step_cost = 0.0, None, 0.0
+    for entry in sorted(entries, key=lambda e: e["time"]):
+        end = entry["time"] + entry["latency"]
+        if step_end is None or entry["time"] >= step_end:
+            total += step_cost
+            step_end, step_cost = end, entry["latency"]
+        else:
+            step_end, step_cost = max(step_end, end), max(step_cost, entry["latency"])
+    return int(round((total + step_cost) / unit))
 
 
 def attribute(windows, entries):
@@ -460,8 +482,11 @@ def traffic_cells(traffics, with_writes=True):
 
 def module_table(latencies, modules):
     heads = ["Converged task at %g ms: best / mean (over ping)" % ms for ms in latencies]
+    slow = [ms for ms in latencies if ms > 0]
+    if slow:
+        heads.insert(0, "Round trips of a converged run at %g ms" % slow[-1])
     lines = ["| Module | Create run: requests (writes) | Converged run: requests (writes) | Connections per converged run | %s |"
-             % " | ".join(heads), "|---|---|---|---|" + "---|" * len(latencies)]
+             % " | ".join(heads), "|---|---|---|---|" + "---|" * len(heads)]
     first = modules[latencies[0]]
     for name, row in first["rows"].items():
         rows = [modules[ms]["rows"][name] for ms in latencies]
@@ -469,11 +494,13 @@ def module_table(latencies, modules):
                  "%s (%s)" % (same((r["create"][0] for r in rows), "%d"), same((r["create"][1] for r in rows), "%d")),
                  "%s (%s)" % (same((r["converged"][0] for r in rows), "%d"), same((r["converged"][1] for r in rows), "%d")),
                  same((r["converged"][2] for r in rows), "%d")]
+        if slow:
+            cells.append("%d" % modules[slow[-1]]["rows"][name]["converged"][3])
         cells += ["%.2f s / %.2f s (+%.2f s)" % (r["best"], r["mean"], r["mean"] - modules[ms]["ping"][1])
                   for ms, r in zip(latencies, rows)]
         lines.append("| %s |" % " | ".join(cells))
-    lines.append("| `ansible.builtin.ping` | - | - | - | %s |" % " | ".join(
-        "%.2f s / %.2f s" % modules[ms]["ping"] for ms in latencies))
+    lines.append("| `ansible.builtin.ping` | - | - | - | %s%s |" % ("- | " if slow else "", " | ".join(
+        "%.2f s / %.2f s" % modules[ms]["ping"] for ms in latencies)))
     return lines
 
 
@@ -534,7 +561,7 @@ def report(args, modules, fleet_runs, hmp_runs, imports, scale_runs):
                   "| Run | Wall time | Requests | Writes | Connections | Changed results | CPU: Ansible / simulators "
                   "| Device span: median / max |", "|---|---|---|---|---|---|---|---|"]
         for run, m in scale_runs.items():
-            cells = [run, "%.1f s" % m["wall"]] + ["%d" % v for v in m["traffic"]] + [
+            cells = [run, "%.1f s" % m["wall"]] + ["%d" % v for v in m["traffic"][:3]] + [
                 "%d" % m["changed"], "%.0f s / %.0f s" % (m["ansible_cpu"], m["sim_cpu"]), "%.2f s / %.2f s" % m["span"]]
             lines.append("| %s |" % " | ".join(cells))
     return "\n".join(lines).rstrip()

@@ -1,12 +1,14 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""HTTP transport shared by the Kraken and HMP clients: typed errors and safe retries."""
+"""HTTP transport shared by the Kraken and HMP clients: typed errors, safe retries, reads side by side."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 try:
     import requests
@@ -20,6 +22,21 @@ except ImportError as exc:  # pragma: no cover - reported by the module through 
 
 WRITE_METHODS = frozenset(("POST", "PUT", "DELETE", "PATCH"))
 RETRY_STATUSES = frozenset((502, 503, 504))
+# Reads sent side by side to one device: on a remote link a run costs its sequential round trips, and
+# a handful of connections is what a small appliance (a Kraken portal, an HMP) takes without strain.
+READ_WORKERS = 4
+
+
+def run_concurrently(calls, workers=READ_WORKERS):
+    """The results of independent zero-argument calls (reads), in their order; the first error is raised.
+
+    One call (or none) runs on the caller's thread: no pool, no extra connection.
+    """
+    calls = list(calls)
+    if len(calls) <= 1:
+        return [call() for call in calls]
+    with ThreadPoolExecutor(max_workers=min(workers, len(calls))) as pool:
+        return list(pool.map(lambda call: call(), calls))
 
 
 class HaivisionError(Exception):
@@ -160,6 +177,11 @@ class Transport:
         self.backoff = backoff
         self.sleep = sleep
         self.stats = {"requests": 0, "retries": 0}
+        self._stats_lock = threading.Lock()  # reads may run side by side (run_concurrently)
+
+    def _count(self, name):
+        with self._stats_lock:
+            self.stats[name] += 1
 
     def _may_retry_status(self, method, status):
         if status not in RETRY_STATUSES:
@@ -170,7 +192,7 @@ class Transport:
         attempt = 0
         while True:
             attempt += 1
-            self.stats["requests"] += 1
+            self._count("requests")
             try:
                 response = self.session.request(method, url, timeout=self.timeout, verify=self.verify, **kwargs)
             except requests.exceptions.ConnectTimeout as exc:
@@ -196,7 +218,7 @@ class Transport:
                 error = None
             if attempt > self.retries:
                 raise error
-            self.stats["retries"] += 1
+            self._count("retries")
             self.sleep(self.backoff * (2 ** (attempt - 1)))
 
 

@@ -3,7 +3,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """HMP sources and sessions in one task, under one login, on the source and session kinds' own plans.
 
-Sources and sessions are each listed once; every source and session is
+Sources and sessions are each listed once (side by side); the parts of
+every session the line-up names are read side by side too, only those its
+items manage (a line-up returns no session view); every source and session is
 planned before the first write (a session may name a source the line-up
 creates: it resolves to that source's placeholder, and its writes send the
 real id). The writes then go in the kinds' ranks (see resource.py): sources,
@@ -20,6 +22,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.session impor
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import PrincipalDirectory
 from ansible_collections.haivision.media.plugins.module_utils._hmp.source import HMPSource
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
     apply_lineup, lineup_argument_spec, lineup_result, secret_values, validate_items)
 
@@ -50,15 +53,19 @@ def plan_lineup(client, params, items):
     The changes come in the order of the result's entries: sources, sessions,
     then removals (sessions first); the writes' ranks say the same.
     """
-    listed = {"sources": client.list_all(SOURCES_PATH), "sessions": client.list_all(SESSIONS_PATH)}
+    listed = dict(zip(("sources", "sessions"), run_concurrently([lambda: client.list_all(SOURCES_PATH),
+                                                                 lambda: client.list_all(SESSIONS_PATH)])))
     # The one source list for every session, with the sources this line-up creates or renames.
     directory = source_directory(client, listed=listed["sources"])
-    kinds = {"sources": HMPSource(client), "sessions": HMPSession(client, directory, PrincipalDirectory(client))}
+    kinds = {"sources": HMPSource(client),
+             "sessions": HMPSession(client, directory, PrincipalDirectory(client), read_all=False)}
+    records = dict((kind, [match(client, kind, item, listed[kind]) for item, dummy in items[kind]])
+                   for kind in ("sources", "sessions"))
+    kinds["sessions"].prefetch([(desired, record) for (dummy, desired), record in zip(items["sessions"], records["sessions"])])
     named = {"sources": set(), "sessions": set()}
     changes, removals = [], []
     for kind in ("sources", "sessions"):
-        for item, desired in items[kind]:
-            record = match(client, kind, item, listed[kind])
+        for (item, desired), record in zip(items[kind], records[kind]):
             if record:
                 named[kind].add(record["id"])
             change = kinds[kind].plan(item, desired, record)

@@ -19,7 +19,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import (
     desired_metadata, device_metadata, wanted_metadata, wire_metadata)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, Part, combined_diff, find_one, identity_spec, send_action,
+    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, Part, combined_diff, find_one, identity_spec, send_action,
     source_directory)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule, desired_schedule, plan_schedule
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
@@ -27,7 +27,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError, run_concurrently
 
 NEW_SESSION = {"sources": [], "metadata": [], "shares": [], "public_share": False, "events": []}
 
@@ -74,7 +74,11 @@ class HMPSession:
     """The session kind: one spec for the module and the line-up's items, and the planner.
 
     A line-up shares one source directory and one principal directory
-    between its sessions.
+    between its sessions, and reads the parts of all its sessions side by side
+    (``prefetch``) before planning them. ``read_all``: read every part of a
+    session, also those the task does not manage, because the module's result
+    shows the whole session (hmp_session outside check mode); a line-up reads
+    only what its items manage.
     """
 
     kind = "sessions"
@@ -106,10 +110,18 @@ class HMPSession:
     def desired(cls, params):
         return SessionTask(params)
 
-    def __init__(self, client, directory=None, principals=None):
+    def __init__(self, client, directory=None, principals=None, read_all=True):
         self.client = client
         self.directory = directory or source_directory(client)
         self.principals = principals or PrincipalDirectory(client)
+        self.read_all = read_all
+        self.prefetched = {}
+
+    def prefetch(self, planned):
+        """Read the parts of the sessions about to be planned, ``[(task, record)]``, all side by side."""
+        reads = dict((record["id"], part_reads(self.client, self.path(record["id"]), record, task, self.read_all))
+                     for task, record in planned if record and task.params["state"] == "present")
+        self.prefetched.update(read_many_parts(reads))
 
     def plan(self, params, task, record):
         """The Change that brings the session (its record as read, or None) to the task; nothing is written."""
@@ -146,22 +158,42 @@ class HMPSession:
         return session
 
 
-def read_parts(client, base, record, task=None, everything=False):
-    """The current state of the parts the task manages (``everything``: all of them, for the result)."""
-    parts = {}
+def part_reads(client, base, record, task=None, everything=False):
+    """The parts a task manages (``everything``: all of them, for the module's result), as
+    ``({part: value known from the record}, {part: the read that gets it})``."""
+    parts, calls = {}, {}
     if everything or task.sources is not None:
         listed = (record or {}).get("sources")
-        parts["sources"] = listed if isinstance(listed, list) else \
-            [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
+        if isinstance(listed, list):
+            parts["sources"] = listed
+        else:
+            calls["sources"] = lambda: [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"),
+                                                                          key=lambda s: s.get("index") or 0)]
     if everything or task.metadata is not None:
-        parts["metadata"] = client.list_all(base + "/metadata", paged=False)
+        calls["metadata"] = lambda: client.list_all(base + "/metadata", paged=False)
     if everything or task.shares is not None:
-        parts["shares"] = client.list_all(base + "/shares")
+        calls["shares"] = lambda: client.list_all(base + "/shares")
     if everything or task.params.get("public_share") is not None:
-        parts["public_share"] = read_public_share(client, base)
+        calls["public_share"] = lambda: read_public_share(client, base)
     if everything or task.schedule is not None:
-        parts["events"] = client.list_all(base + "/events")
+        calls["events"] = lambda: client.list_all(base + "/events")
+    return parts, calls
+
+
+def read_many_parts(reads):
+    """``{key: part_reads(...)}`` to ``{key: parts}``: the parts are independent of each other, so every
+    read of every key goes side by side, one round trip on a remote link."""
+    jobs = [(key, name, call) for key, (dummy, calls) in reads.items() for name, call in calls.items()]
+    values = run_concurrently([call for dummy, dummy, call in jobs])
+    parts = dict((key, dict(known)) for key, (known, dummy) in reads.items())
+    for (key, name, dummy), value in zip(jobs, values):
+        parts[key][name] = value
     return parts
+
+
+def read_parts(client, base, record, task=None, everything=False):
+    """The current state of the parts the task manages (``everything``: all of them, for the result)."""
+    return read_many_parts({base: part_reads(client, base, record, task, everything)})[base]
 
 
 def read_public_share(client, base):
@@ -249,7 +281,9 @@ class SessionPlanner:
         fields = Part(SESSION_FIELDS, options, current, after, actions, view=SESSION_FIELDS.to_wire(after))
         # Every part is read once: what the task manages is planned, and an unchanged
         # session is reported from these reads instead of reading it all again.
-        read = read_parts(self.client, self.kind.path(session_id), record, self.task, everything=True)
+        prefetched = self.kind.prefetched
+        read = prefetched.pop(session_id) if session_id in prefetched else \
+            read_parts(self.client, self.kind.path(session_id), record, self.task, everything=self.kind.read_all)
         parts = [fields] + self.plan_parts(read)
         changed = any(part.options or part.actions for part in parts)
         change = self.change("update" if changed else "none", record, before=current, after=after, options=options,
@@ -399,8 +433,16 @@ def converge_session(module):
     task = HMPSession.desired(module.params)  # validation comes before any request
     params = module.params
     with HMPClient.from_module(module) as client:
-        session = HMPSession(client)
-        record = find_one(client, "sessions", params.get("title"), params.get("id"))
+        # The source list does not depend on the session: read side by side with it when the task
+        # resolves sources or the result names them.
+        reads = [lambda: find_one(client, "sessions", params.get("title"), params.get("id"))]
+        if params["state"] == "present" and (task.sources is not None or not module.check_mode):
+            reads.append(lambda: client.list_all(SOURCES_PATH))
+        found = run_concurrently(reads)
+        directory = source_directory(client, listed=found[1]) if len(found) > 1 else None
+        # Outside check mode the result shows the whole session: its unmanaged parts are read too.
+        session = HMPSession(client, directory, read_all=not module.check_mode)
+        record = found[0]
         change = session.plan(params, task, record)
         if change.changed and not module.check_mode:
             apply_changes([change])

@@ -6,13 +6,11 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from concurrent.futures import ThreadPoolExecutor
-
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
-DETAIL_WORKERS = 4
 COLLECTIONS = {
     "sources": "/apis/sources",
     "recordings": "/apis/recordings",
@@ -41,8 +39,7 @@ def sessions_view(client, sources=None):
     if sources is None:
         sources = client.list_all("/apis/sources")
     names = dict((s.get("id"), s.get("name")) for s in sources)
-    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-        parts = list(pool.map(lambda s: session_parts(client, s["id"]), sessions))
+    parts = run_concurrently([lambda session_id=s["id"]: session_parts(client, session_id) for s in sessions])
     result = []
     for session, extra in zip(sessions, parts):
         session = dict(session)

@@ -6,7 +6,6 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
@@ -14,7 +13,7 @@ from ansible.module_utils.basic import env_fallback, missing_required_lib
 from ansible_collections.haivision.media.plugins.module_utils._kraken import xml as kraken_xml
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, ApiError, ForeignAnswerError, ProtocolError, Transport, check_https, check_timeout,
-    tls_verify)
+    run_concurrently, tls_verify)
 
 try:
     import requests
@@ -39,9 +38,6 @@ KINDS = {"inputs": "input", "outputs": "output", "transcoders": "transcoder", "s
          "configurations": "configuration"}
 
 NO_RESULTS = "1001"
-DETAIL_WORKERS = 4  # bounded: a Kraken portal is a small appliance
-
-
 def check_kraken_libs(module):
     """Fail clearly when a runtime dependency is missing on the managed node."""
     for ok, name, error in ((HAS_REQUESTS, "requests", REQUESTS_IMPORT_ERROR),
@@ -167,11 +163,12 @@ class KrakenClient:
         return self._with_uuid(kind, kraken_xml.element_to_value(element))
 
     def get_many(self, jobs):
-        """Detail GETs of (kind, uuid) jobs, concurrently on a small bounded pool, in the jobs' order."""
-        if len(jobs) <= 1:
-            return [self.get(kind, uuid) for kind, uuid in jobs]
-        with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-            return list(pool.map(lambda job: self.get(job[0], job[1]), jobs))
+        """Detail GETs of (kind, uuid) jobs, side by side on the bounded read pool, in the jobs' order."""
+        return run_concurrently([lambda kind=kind, uuid=uuid: self.get(kind, uuid) for kind, uuid in jobs])
+
+    def list_many(self, kinds):
+        """Several collections, read side by side, in the kinds' order."""
+        return run_concurrently([lambda kind=kind: self.list(kind) for kind in kinds])
 
     def create(self, kind, fields):
         """POST a new resource from wire-named fields; return its uuid."""

@@ -13,9 +13,7 @@ removals of what streams referred to.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from concurrent.futures import ThreadPoolExecutor
-
-from ansible_collections.haivision.media.plugins.module_utils._kraken.client import DETAIL_WORKERS, KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KIND_TYPES, LINEUP_KINDS
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import NicDirectory, find_one, kraken_directory
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
@@ -34,8 +32,7 @@ def lineup_secret_values(params):
 
 def plan_lineup(client, params, items):
     """Every resource's change, planned on collections listed once and details read concurrently."""
-    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-        listed = dict(zip(LINEUP_KINDS, pool.map(client.list, LINEUP_KINDS)))
+    listed = dict(zip(LINEUP_KINDS, client.list_many(LINEUP_KINDS)))
     matches = {}
     for kind in LINEUP_KINDS:
         for item, _desired in items[kind]:
