@@ -38,6 +38,8 @@ KINDS = {"inputs": "input", "outputs": "output", "transcoders": "transcoder", "s
          "configurations": "configuration"}
 
 NO_RESULTS = "1001"
+
+
 def check_kraken_libs(module):
     """Fail clearly when a runtime dependency is missing on the managed node."""
     for ok, name, error in ((HAS_REQUESTS, "requests", REQUESTS_IMPORT_ERROR),
