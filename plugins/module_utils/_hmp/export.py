@@ -35,9 +35,9 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import
 DETAIL_WORKERS = 4
 
 
-def _stable(values):
-    """Items of a list the modules compare as a set, in one order whatever the device's."""
-    return sorted(values, key=lambda value: json.dumps(value, sort_keys=True))
+def _schedule(events):
+    """The active events (the module's canonical form) in start order, ties in one order whatever the device's."""
+    return sorted(active_schedule(events), key=lambda e: (e.get("start_time") or 0, json.dumps(e, sort_keys=True)))
 
 
 def _duplicated(records, key):
@@ -149,7 +149,7 @@ class Export:
         if shares:
             item["shares"] = sorted(shares, key=lambda s: (s["type"], "%s" % s.get("name", s.get("id")).lower()))
         item["public_share"] = parts["public_share"]
-        item["schedule"] = _stable(active_schedule(parts["events"]))
+        item["schedule"] = _schedule(parts["events"])
         return item
 
     def metadata(self, record, entries):
