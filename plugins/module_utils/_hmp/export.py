@@ -92,9 +92,7 @@ class Export:
         sources = self.client.list_all(SOURCES_PATH)
         sessions = self.client.list_all(SESSIONS_PATH)
         with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-            parts = list(pool.map(lambda s: read_parts(self.client, "%s/%s" % (SESSIONS_PATH, quote_id(s["id"])), s,
-                                                               everything=True),
-                                  sessions))
+            parts = list(pool.map(self.session_parts, sessions))
         source_dups = _duplicated(sources, "name")
         session_dups = _duplicated(sessions, "title")
         self.warn_duplicates("sources", sources, source_dups)
@@ -110,11 +108,14 @@ class Export:
         self.secrets.sort(key=lambda s: (s["kind"], "%s" % s["name"], s.get("id") or ""))
         return lineup
 
+    def session_parts(self, record):
+        """Every part of a session, read as the session planner reads them (so they compare the same)."""
+        return read_parts(self.client, "%s/%s" % (SESSIONS_PATH, quote_id(record["id"])), record, everything=True)
+
     @staticmethod
     def sorted_items(kind, items):
         key = KEYS[kind]
-        return [item for item in sorted((i for i in items if i is not None),
-                                        key=lambda i: ("%s" % i.get(key), i.get("id") or ""))]
+        return sorted((i for i in items if i is not None), key=lambda i: ("%s" % i.get(key), i.get("id") or ""))
 
     def source_item(self, record, duplicated):
         state = SOURCE_FIELDS.from_device(record)
@@ -184,4 +185,3 @@ def export_lineup(client):
     export = Export(client)
     lineup = export.run()
     return lineup, export.secrets, export.warnings
-
