@@ -33,9 +33,11 @@ options:
   gather:
     description:
       - What to read. V(sessions) also reads each session's sources, metadata and shares.
+      - V(lineup) (not read by default) exports the platform's sources and sessions as the input of
+        M(haivision.media.hmp_lineup), in RV(lineup), with the secrets it leaves out in RV(lineup_secrets).
     type: list
     elements: str
-    choices: [version, sources, sessions, recordings, categories, users, groups, events]
+    choices: [version, sources, sessions, recordings, categories, users, groups, events, lineup]
     default: [version, sources, sessions, recordings, categories, users, groups, events]
 '''
 
@@ -62,6 +64,21 @@ EXAMPLES = r'''
     - name: Titles of the sessions now recording
       ansible.builtin.debug:
         msg: "{{ hmp.sessions | selectattr('recording') | map(attribute='title') }}"
+
+- name: Export a platform configured by hand, to hold it with hmp_lineup from now on
+  haivision.media.hmp_info:
+    hmp_url: https://hmp.example.com
+    hmp_username: haiadmin
+    hmp_password: "{{ vault_hmp_password }}"
+    gather: [lineup]
+  register: export
+
+- name: Write it as host variables (passphrases are not exported; lineup_secrets names them)
+  ansible.builtin.copy:
+    content: "{{ {'hmp_lineup': export.lineup} | to_nice_yaml(sort_keys=false) }}"
+    dest: "host_vars/{{ inventory_hostname }}.yml"
+    mode: "0600"
+  delegate_to: localhost
 '''
 
 RETURN = r'''
@@ -113,9 +130,66 @@ events:
   returned: when O(gather) contains V(events)
   type: list
   elements: dict
+lineup:
+  description:
+    - The platform's sources and sessions in the input shape of M(haivision.media.hmp_lineup), which reports
+      C(changed=false) when it is given back on the same platform.
+    - Only what the platform reports, with the modules' option names and values; sessions with their
+      C(sources) (by name), C(metadata) (Haivision's own C(calypso:) entries left out), C(categories),
+      C(shares) (users and groups by name), C(public_share) and C(schedule) (the active events).
+    - Items are sorted by name (title), so two exports of one platform are equal. An item is named by its
+      name (title) alone when no other one carries it, so that the line-up applies to another platform too;
+      otherwise it also has its C(id) (and references to it are by id), and a warning says so.
+    - Secrets (SRT passphrases) are never exported, also where the platform returns them; see RV(lineup_secrets).
+  returned: when O(gather) contains V(lineup)
+  type: dict
+  contains:
+    sources:
+      description: The sources, each with the options of M(haivision.media.hmp_source).
+      returned: always
+      type: list
+      elements: dict
+    sessions:
+      description: The sessions, each with the options of M(haivision.media.hmp_session).
+      returned: always
+      type: list
+      elements: dict
+  sample: {"sources": [{"name": "cam1", "type": "UDP", "host": "239.1.1.1", "port": 4900, "multicast": true},
+                       {"name": "guest", "type": "SRT", "host": "0.0.0.0", "port": 9000, "mode": "LISTENER",
+                        "continuous": true}],
+           "sessions": [{"title": "Town hall", "active": true, "syncrecord": false, "sources": ["cam1", "guest"],
+                         "categories": {"Department": ["Engineering"]},
+                         "shares": [{"name": "Operators", "type": "GROUP", "permission": "EDIT"}],
+                         "public_share": false, "schedule": []}]}
+lineup_secrets:
+  description:
+    - The secrets RV(lineup) leaves out, one entry per item option that has one on the platform; give them
+      back (from a vault) to apply the line-up to another platform.
+  returned: when O(gather) contains V(lineup)
+  type: list
+  elements: dict
+  contains:
+    kind:
+      description: The kind of the item (V(sources)).
+      returned: always
+      type: str
+    name:
+      description: The item's name.
+      returned: always
+      type: str
+    id:
+      description: The item's id, when RV(lineup) names the item by name and id.
+      returned: when the name is not unique on the platform
+      type: str
+    option:
+      description: The item's option that holds the secret (V(passphrase)).
+      returned: always
+      type: str
+  sample: [{"kind": "sources", "name": "guest", "option": "passphrase"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC, HMPClient
+from ansible_collections.haivision.media.plugins.module_utils._hmp.export import export_lineup
 from ansible_collections.haivision.media.plugins.module_utils._hmp.view import platform_view
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
@@ -126,11 +200,15 @@ def gather_info(module):
     with HMPClient.from_module(module) as client:
         result = dict(changed=False)
         result.update(platform_view(client, module.params["gather"]))
+        if "lineup" in module.params["gather"]:
+            result["lineup"], result["lineup_secrets"], warnings = export_lineup(client)
+            for warning in warnings:
+                module.warn(warning)
         return result
 
 
 def main():
-    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER, default=GATHER)),
+    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER + ["lineup"], default=GATHER)),
                gather_info, HMP_CONNECTION_SPEC,
                supports_check_mode=True)
 

@@ -79,12 +79,24 @@ def validate_items(params, kind_types, desire, key="name", id_key="uuid"):
                 items.append((item, desire(kind, item)))
             except ValidationError as exc:
                 raise ValidationError("%s: %s" % (label, exc))
-        names = [item[name_key] for item, _desired in items if item.get(name_key)]
-        twice = sorted(set(n for n in names if names.count(n) > 1))
-        if twice:
-            raise ValidationError("%s lists %s more than once" % (kind, ", ".join(twice)))
+        check_unique(kind, [item for item, _desired in items], name_key, id_key)
         checked[kind] = items
     return checked
+
+
+def check_unique(kind, items, name_key, id_key):
+    """Each item means one resource: a name listed twice is refused unless every item of that name has its
+    own id (a device whose resources share a name, exported by name and id); an id listed twice is refused."""
+    ids = [item[id_key] for item in items if item.get(id_key)]
+    twice = sorted(set(i for i in ids if ids.count(i) > 1))
+    if twice:
+        raise ValidationError("%s lists the %s %s more than once" % (kind, id_key, ", ".join(twice)))
+    names = [item[name_key] for item in items if item.get(name_key)]
+    twice = sorted(set(n for n in names if names.count(n) > 1
+                       and any(not item.get(id_key) for item in items if item.get(name_key) == n)))
+    if twice:
+        raise ValidationError("%s lists %s more than once (give each its %s to mean resources that share a name)"
+                              % (kind, ", ".join(twice), id_key))
 
 
 def apply_lineup(changes, context=None):
