@@ -21,19 +21,15 @@ __metaclass__ = type
 
 import json
 
-from concurrent.futures import ThreadPoolExecutor
-
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     SESSION_FIELDS, SOURCE_FIELDS, SOURCE_TYPE_OPTIONS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import CATEGORY_PREFIX, device_metadata, is_reserved
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import KEYS, SESSIONS_PATH, SOURCES_PATH, SINGULAR
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule
-from ansible_collections.haivision.media.plugins.module_utils._hmp.session import read_parts
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import part_reads, read_many_parts
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import _device_permission
-
-DETAIL_WORKERS = 4
-
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
 def _schedule(events):
     """The active events (the module's canonical form) in start order, ties in one order whatever the device's."""
@@ -89,10 +85,12 @@ class Export:
                                  % (len(ids), SINGULAR[kind], key, name, ", ".join(ids), key, key))
 
     def run(self):
-        sources = self.client.list_all(SOURCES_PATH)
-        sessions = self.client.list_all(SESSIONS_PATH)
-        with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-            parts = list(pool.map(self.session_parts, sessions))
+        sources, sessions = run_concurrently([lambda: self.client.list_all(SOURCES_PATH),
+                                              lambda: self.client.list_all(SESSIONS_PATH)])
+        # Every part of every session, read side by side as the session planner reads them (so they compare the same).
+        read = read_many_parts(dict((s["id"], part_reads(self.client, "%s/%s" % (SESSIONS_PATH, quote_id(s["id"])), s,
+                                                         everything=True)) for s in sessions))
+        parts = [read[s["id"]] for s in sessions]
         source_dups = _duplicated(sources, "name")
         session_dups = _duplicated(sessions, "title")
         self.warn_duplicates("sources", sources, source_dups)
@@ -107,10 +105,6 @@ class Export:
         }
         self.secrets.sort(key=lambda s: (s["kind"], "%s" % s["name"], s.get("id") or ""))
         return lineup
-
-    def session_parts(self, record):
-        """Every part of a session, read as the session planner reads them (so they compare the same)."""
-        return read_parts(self.client, "%s/%s" % (SESSIONS_PATH, quote_id(record["id"])), record, everything=True)
 
     @staticmethod
     def sorted_items(kind, items):
