@@ -58,14 +58,12 @@ class KrakenConfiguration(ResourceType):
 
     def plan_run_state(self, change, params):
         """The actions beyond the fields: re-saving (``save=always``) and loading, both always a change."""
-        saved = change.action == "create" or params["save"] == "always"
-        change.extra.update(saved=saved, loaded=bool(params["load"]))
-        actions = [action for action in ("saved", "loaded") if change.extra[action] and
-                   not (action == "saved" and change.action == "create")]
-        if not actions:
-            return
+        created = change.action == "create"
+        change.extra.update(saved=created or params["save"] == "always", loaded=bool(params["load"]))
+        # A create is a save already; the diff shows the other actions as "saved"/"loaded" after.
+        actions = [action for action in ("saved", "loaded") if change.extra[action] and not (created and action == "saved")]
         change.after.update(dict.fromkeys(actions, True))
-        if change.action != "create":
+        if actions and not created:
             change.options = sorted(set(change.options or ()) | set(actions))
             change.action = "update"
 
