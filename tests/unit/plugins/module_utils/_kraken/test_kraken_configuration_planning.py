@@ -47,8 +47,8 @@ def test_create_as_default_and_loaded_is_a_post_then_one_put_of_both_flags(krake
     sim.server.log.clear()
     apply_changes([change])
     sent = writes(sim)
-    assert [(m, p) for m, p, _b in sent] == [("POST", "/apis/kraken/configurations"),
-                                              ("PUT", "/apis/kraken/configurations/configuration-%s" % change.resource_id)]
+    item = "/apis/kraken/configurations/configuration-%s" % change.resource_id
+    assert [(m, p) for m, p, _b in sent] == [("POST", "/apis/kraken/configurations"), ("PUT", item)]
     assert "<name>A</name>" in sent[0][2] and "<default>" not in sent[0][2]
     assert "<default>1</default>" in sent[1][2] and "<activate>1</activate>" in sent[1][2]
     assert plan(client, name="A", default=True).action == "none"
