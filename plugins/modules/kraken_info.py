@@ -32,11 +32,13 @@ seealso:
     description: Manage one output.
   - module: haivision.media.kraken_stream
     description: Manage one stream, tying an input, a transcoder and outputs together, and whether it runs.
+  - module: haivision.media.kraken_configuration
+    description: Save, load, make default or remove one saved configuration.
 options:
   gather:
     description:
-      - What to read. Each item read costs one list request plus, for resources,
-        one detail request per resource (made concurrently).
+      - What to read. Each item read costs one list request plus, for inputs, outputs, transcoders and
+        streams, one detail request per resource (made concurrently).
     type: list
     elements: str
     choices: [system, servers, inputs, outputs, transcoders, streams, configurations]
@@ -110,11 +112,13 @@ streams:
             "input": {"name": "cam1", "uuid": "c769e651-b6a5-4547-94d5-f06bd2877a65"},
             "outputs": [{"name": "out1", "uuid": "a87b141c-a4d2-4b04-bb20-d709b0b26225"}]}]
 configurations:
-  description: Saved configurations.
+  description:
+    - Saved configurations, each with its C(uuid), C(name) and C(default) (true for the one loaded at boot),
+      as read from the configuration list.
   returned: when O(gather) contains V(configurations)
   type: list
   elements: dict
-  sample: [{"uuid": "83d0df6f-b1f9-421e-8942-06054703d265", "name": "ConfigA", "default_config": "yes"}]
+  sample: [{"uuid": "83d0df6f-b1f9-421e-8942-06054703d265", "name": "ConfigA", "default": true}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import (

@@ -30,7 +30,7 @@ is silent or contradicts itself, these are the decisions taken:
   an interface never set is not returned. Text is stored exactly as sent. ``capture_card``,
   ``capture_mode`` and ``framerate`` (spellings of the guide's examples) are
   accepted; answers use ``capturePort``, ``captureMode``, ``frameRate``.
-* PUT: inputs, outputs (``sap`` child by child), streams and configurations
+* PUT: inputs, outputs (``sap`` child by child) and streams
   merge: fields not sent keep their value. Transcoders are the one kind the
   guide documents as resetting: a transcoder PUT starts from the defaults
   table, and needs ``name``, as a POST does.
@@ -44,9 +44,7 @@ is silent or contradicts itself, these are the decisions taken:
 * Referential integrity: a reference to a missing resource is 400 1013;
   deleting an input, output or transcoder a stream uses is 400 1005, naming
   the stream. Metadata links are kept as given (only their id is stored).
-* Configurations: POST saves a snapshot of inputs, outputs, transcoders and
-  streams; PUT ``<activate>1`` restores it (streams with auto_start start,
-  the others stop), ``<default>1|0`` moves the default flag.
+* Configurations: see kraken_config.py.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -65,14 +63,14 @@ from oauthlib.oauth1 import RequestValidator, SignatureOnlyEndpoint
 from oauthlib.oauth1.rfc5849.errors import OAuth1Error
 
 from .common import Device, Response, json_response
+from .kraken_config import PREFIXES as CONFIGURATION_PREFIXES, ConfigurationsMixin
 from .kraken_model import (
-    IGNORED, SINGULAR, STREAM, TABLES, UNSET, KrakenError, apply, coerce, defaults, element_fields,
+    IGNORED, SINGULAR, STREAM, TABLES, KrakenError, apply, coerce, defaults, element_fields,
     missing_required, parse_body, render_fields, sub, wire,
 )
 
 VERSION = "3.0.1"
 TIMESTAMP_LIFETIME = 300
-RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams")
 UUID_RE = re.compile(r"^[0-9a-fA-F-]{36}$")
 
 
@@ -123,7 +121,7 @@ class _Validator(RequestValidator):  # pylint: disable=unused-argument
         return (client_key, timestamp, nonce) not in self.device.nonces
 
 
-class KrakenDevice(Device):
+class KrakenDevice(ConfigurationsMixin, Device):
     """One Kraken appliance: inputs, outputs, transcoders, streams, configurations, system, servers."""
 
     name = "kraken"
@@ -268,7 +266,7 @@ class KrakenDevice(Device):
             raise KrakenError(1009)
 
     def _item_id(self, kind, segment):
-        prefixes = (SINGULAR[kind], "config") if kind == "configurations" else (SINGULAR[kind],)
+        prefixes = CONFIGURATION_PREFIXES if kind == "configurations" else (SINGULAR[kind],)
         for prefix in prefixes:
             if segment.startswith(prefix):
                 ident = segment[len(prefix):]
@@ -319,7 +317,7 @@ class KrakenDevice(Device):
         current = self._resource(kind, ident)
         root = parse_body(body, SINGULAR[kind])
         if kind == "configurations":
-            self._edit_configuration(current, element_fields(root, TABLES[kind], extra=("activate", "default")))
+            self._edit_configuration(current, root)
         else:
             raw = element_fields(root, TABLES[kind], extra=("state",) if kind == "streams" else ())
             self.store[kind][ident] = self._build(kind, raw, current)
@@ -384,48 +382,6 @@ class KrakenDevice(Device):
         if running and not stream.get("_running"):
             stream["_started"] = time.monotonic()
         stream["_running"] = running
-
-    # ---- configurations --------------------------------------------------------------
-
-    def _new_configuration(self, raw, admin=False):
-        raw = dict(raw)
-        default = raw.pop("defaultConfig", None) if admin else None
-        values = coerce(TABLES["configurations"], raw, _Resolver(self, admin))
-        if values.get("name", UNSET) is UNSET:
-            raise KrakenError(1000, "<name> is required")
-        snapshot = dict((kind, copy.deepcopy(self.store[kind])) for kind in RESOURCE_KINDS)
-        config = {"name": values["name"], "defaultConfig": "no", "_snapshot": snapshot}
-        if default in (True, "yes", "1", 1):
-            self._make_default(config)
-        return config
-
-    def _edit_configuration(self, config, raw):
-        flags = {}
-        for key in ("activate", "default"):
-            if key in raw:
-                if raw[key] not in ("0", "1"):
-                    raise KrakenError(1013, "<%s> must be 1 or 0" % key)
-                flags[key] = raw.pop(key) == "1"
-        if not flags:
-            raise KrakenError(1013, "<activate> or <default> is required")
-        values = coerce(TABLES["configurations"], raw, _Resolver(self, False))
-        if values.get("name", UNSET) is not UNSET:
-            config["name"] = values["name"]
-        if flags.get("default"):
-            self._make_default(config)
-        elif "default" in flags:
-            config["defaultConfig"] = "no"
-        if flags.get("activate"):
-            for kind in RESOURCE_KINDS:
-                self.store[kind] = copy.deepcopy(config["_snapshot"][kind])
-            for stream in self.store["streams"].values():
-                stream["_running"] = False
-                self._set_running(stream, stream.get("auto_start", False))
-
-    def _make_default(self, config):
-        for other in self.store["configurations"].values():
-            other["defaultConfig"] = "no"
-        config["defaultConfig"] = "yes"
 
     # ---- states and references -------------------------------------------------------
 

@@ -143,3 +143,10 @@ STREAM_FIELDS = FieldSet([
     Field("passthru", normalizer=reference_id("output"), absent=""),
     Field("metadatas", kind="set", normalizer=reference_id("metadata"), absent=[]),
 ], xml_text=True)
+
+# A saved configuration: the list and the detail both carry name and defaultConfig (yes/no).
+# A PUT cannot change either field as such: it takes <default> and <activate> (kraken_configuration).
+CONFIGURATION_FIELDS = FieldSet([
+    Field("name"),
+    Field("default", "defaultConfig", kind="bool", bool_words=("yes", "no"), absent=False),
+], xml_text=True)

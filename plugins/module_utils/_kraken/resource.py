@@ -83,6 +83,11 @@ class ResourceType:
         return {}
 
     @classmethod
+    def desired(cls, params):
+        """The task's fields, validated and canonical, before any request; kinds may check more."""
+        return cls.fields.desired(params)
+
+    @classmethod
     def constraints(cls):
         return dict(required_one_of=[("name", "uuid")], required_if=cls.required_if)
 
@@ -205,7 +210,7 @@ class ResourceType:
 def converge(module, resource_class):
     """One resource module: validate, read, plan, apply outside check mode, report."""
     params = module.params
-    desired = resource_class.fields.desired(params)  # validation comes before any request
+    desired = resource_class.desired(params)  # validation comes before any request
     client = KrakenClient.from_module(module)
     resource = resource_class(client)
     entry = find_one(client, resource.kind, params.get("name"), params.get("uuid"))

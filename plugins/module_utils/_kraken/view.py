@@ -9,15 +9,13 @@ __metaclass__ = type
 import re
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import (
-    INPUT_FIELDS, OUTPUT_FIELDS, STREAM_FIELDS, TRANSCODER_FIELDS)
+    CONFIGURATION_FIELDS, INPUT_FIELDS, OUTPUT_FIELDS, STREAM_FIELDS, TRANSCODER_FIELDS)
 from ansible_collections.haivision.media.plugins.module_utils._kraken.xml import camel_to_snake, link_id
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import Field, FieldSet
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 
-RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams", "configurations")
+RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams")
 KIND_FIELDS = {
     "inputs": INPUT_FIELDS, "outputs": OUTPUT_FIELDS, "transcoders": TRANSCODER_FIELDS, "streams": STREAM_FIELDS,
-    "configurations": FieldSet([Field("default_config", "defaultConfig")]),
 }
 # Values that stay text even when they look like numbers.
 TEXT_KEYS = frozenset(("name", "description", "url", "uuid", "id", "srt_address", "address", "session_name",
@@ -66,6 +64,12 @@ def resource_view(raw, fields=None):
     return fields.mask(view)
 
 
+def configuration_view(raw):
+    """A saved configuration as users read it: uuid, name and whether it is the default (a bool)."""
+    state = CONFIGURATION_FIELDS.from_device(raw)
+    return {"uuid": raw.get("uuid"), "name": state.get("name"), "default": state.get("default", False)}
+
+
 def device_view(client, gather):
     result = {}
     if "system" in gather:
@@ -77,6 +81,10 @@ def device_view(client, gather):
             view["nics"] = [reference_or_dict(nic) for nic in client.nics(server.get("id"))]
             servers.append(view)
         result["servers"] = servers
+    if "configurations" in gather:
+        # The list carries every field of a configuration: no detail GETs.
+        result["configurations"] = sorted((configuration_view(e) for e in client.list("configurations")),
+                                          key=lambda r: (r.get("name") or "", r.get("uuid")))
     for kind in RESOURCE_KINDS:
         if kind in gather:
             details = client.get_many([(kind, e["uuid"]) for e in client.list(kind)])

@@ -372,6 +372,50 @@ def test_configuration_save_activate_default(api):
     assert api.delete(href.replace("/configuration-", "/config-")).status_code == 200
 
 
+def test_configurations_list_empty_then_one_default_at_a_time(api):
+    assert error(api.get("/apis/kraken/configurations"))[:2] == (404, 1001)
+    first = api.create("configurations", "<configuration><name>A</name></configuration>")
+    second = api.create("configurations", "<configuration><name>B</name></configuration>")
+    assert api.put(first, "<configuration><default>1</default></configuration>").status_code == 200
+    assert api.put(second, "<configuration><default>1</default></configuration>").status_code == 200
+    listed = xml(api.get("/apis/kraken/configurations")).find("configurations")
+    assert sorted((c.findtext("name"), c.findtext("defaultConfig")) for c in listed) == [("A", "no"), ("B", "yes")]
+    assert api.put(second, "<configuration><default>0</default></configuration>").status_code == 200
+    assert fields(api.get(second), "configuration")["defaultConfig"] == "no"
+
+
+@pytest.mark.parametrize("body", [
+    "<configuration><name>renamed</name><default>1</default></configuration>",  # the guide has no rename
+    "<configuration><activate>yes</activate></configuration>",                  # 1 or 0 only
+    "<configuration><default></default></configuration>",
+    "<configuration><uuid>x</uuid></configuration>",                           # nothing to do
+])
+def test_configuration_put_refuses_what_the_guide_does_not_document(api, body):
+    href = api.create("configurations", "<configuration><name>A</name></configuration>")
+    assert error(api.put(href, body))[:2] == (400, 1013)
+    stored = fields(api.get(href), "configuration")
+    assert (stored["name"], stored["defaultConfig"]) == ("A", "no")
+
+
+def test_configuration_post_needs_a_name_and_nothing_else(api):
+    assert error(api.post("/apis/kraken/configurations", "<configuration/>"))[:2] == (400, 1000)
+    assert error(api.post("/apis/kraken/configurations",
+                          "<configuration><name>A</name><default>1</default></configuration>"))[:2] == (400, 1013)
+
+
+def test_configuration_load_replaces_the_running_resources_with_the_saved_ones(api):
+    links = channel(api)
+    api.create("streams", stream_body(links, extra="<auto_start>true</auto_start>"))
+    saved = api.state()
+    href = api.create("configurations", "<configuration><name>A</name></configuration>")
+    assert api.put(links["out1"], "<output><ttl>9</ttl></output>").status_code == 200
+    api.create("inputs", "<input><name>extra</name><url>udp://239.9.9.9:5000</url></input>")
+    assert api.put(href, "<configuration><activate>1</activate></configuration>").status_code == 200
+    loaded = api.state()
+    for kind in ("inputs", "outputs", "transcoders", "streams"):
+        assert loaded[kind] == saved[kind]
+
+
 def test_servers_and_nics(api):
     server = xml(api.get("/apis/servers")).find("servers/server")
     assert server.findtext("id") == "bc305be293d3"

@@ -1,0 +1,158 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: kraken_configuration
+short_description: Save, load and choose the boot configuration of a Haivision Kraken
+version_added: 0.1.0
+description:
+  - Manage one saved configuration of a Kraken encoder/transcoder, a named snapshot of its running
+    inputs, outputs, transcoders and streams.
+  - V(present) saves the running configuration under O(name) when no configuration has that name;
+    an existing one is left as it is unless O(save=always).
+  - O(default) marks the configuration the Kraken loads at boot (there is one default); it is compared with the
+    device's C(defaultConfig), so a second run changes nothing.
+  - O(load=true) loads the configuration now, replacing the running inputs, outputs, transcoders and streams;
+    it is an action, so the task always reports C(changed). In check mode nothing is loaded, and the task
+    reports that it would be.
+  - The Kraken API cannot rename a configuration nor save into an existing one. A different O(name) with
+    O(uuid) fails, and O(save=always) saves a new configuration of that name first, then removes the old
+    one, then makes the new one the default if the old one was (or if O(default=true)); its uuid changes.
+author:
+  - haivision.media developers (@haivision-media)
+extends_documentation_fragment:
+  - haivision.media.kraken
+  - haivision.media.attributes
+  - haivision.media.attributes.kraken_group
+seealso:
+  - module: haivision.media.kraken_info
+    description: Read what a Kraken holds, its saved configurations (O(haivision.media.kraken_info#module:gather=configurations)) included.
+  - module: haivision.media.kraken_lineup
+    description: Converge a whole Kraken line-up (inputs, transcoders, outputs, streams) in one task.
+options:
+  name:
+    description:
+      - Name of the configuration. Required to save a new one.
+      - Two configurations with this name make the task fail, listing their uuids; give O(uuid) then.
+    type: str
+  uuid:
+    description:
+      - The configuration's uuid, to address it whatever its name. With O(name), the name must be its
+        current one (the Kraken API cannot rename a configuration).
+    type: str
+  state:
+    description:
+      - V(present) makes the configuration exist, saving the running configuration under O(name) if none has it.
+      - V(absent) removes it; O(default), O(save=always) and O(load=true) cannot be used with it.
+    type: str
+    choices: [present, absent]
+    default: present
+  default:
+    description:
+      - Whether this is the configuration the Kraken loads at boot. V(true) takes the flag from any other
+        configuration; V(false) leaves the Kraken with no default if this one was it.
+      - Not managed when left out.
+    type: bool
+  save:
+    description:
+      - V(on_create) saves the running configuration only when the configuration does not exist.
+      - V(always) also replaces an existing one with the running configuration (always reported as a change).
+    type: str
+    choices: [on_create, always]
+    default: on_create
+  load:
+    description:
+      - Load the configuration now (after saving it, and after changing O(default), when the task does those too).
+      - Always reported as a change; skipped in check mode.
+    type: bool
+    default: false
+'''
+
+EXAMPLES = r'''
+- name: Save the running line-up as "before-change" (replacing an older save of that name)
+  haivision.media.kraken_configuration:
+    kraken_url: https://kraken.example.com
+    kraken_consumer_key: "{{ vault_kraken_key }}"
+    kraken_consumer_secret: "{{ vault_kraken_secret }}"
+    name: before-change
+    save: always
+
+- name: Boot into the studio line-up
+  haivision.media.kraken_configuration:
+    name: studio
+    default: true
+
+- name: Roll back to the saved line-up now
+  haivision.media.kraken_configuration:
+    name: before-change
+    load: true
+
+- name: Remove an old save
+  haivision.media.kraken_configuration:
+    name: before-change
+    state: absent
+'''
+
+RETURN = r'''
+action:
+  description:
+    - What the task did to the configuration (in check mode, what it would do). V(update) covers a change of
+      O(default), a replacement with O(save=always) and a load.
+  returned: always
+  type: str
+  choices: [create, update, delete, none]
+  sample: update
+configuration:
+  description:
+    - The configuration after the run (in check mode, as it would be; its C(uuid) is then null when it would be
+      saved anew). Empty after V(absent).
+  returned: always
+  type: dict
+  contains:
+    uuid:
+      description: The configuration's uuid.
+      type: str
+      returned: unless empty
+      sample: 83d0df6f-b1f9-421e-8942-06054703d265
+    name:
+      description: Its name.
+      type: str
+      returned: unless empty
+      sample: before-change
+    default:
+      description: Whether the Kraken loads it at boot.
+      type: bool
+      returned: unless empty
+      sample: false
+uuid:
+  description:
+    - The configuration's uuid after the run. In check mode, its uuid now (none when it would be created; a
+      replacement with O(save=always) would give it a new one).
+  returned: always
+  type: str
+  sample: 83d0df6f-b1f9-421e-8942-06054703d265
+diff:
+  description:
+    - The compared fields before and after (C(name), C(default)); C(saved) and C(loaded) in C(after) say that
+      the running configuration is saved into it again or that it is loaded.
+  returned: always
+  type: dict
+  sample: {"before": {"default": false}, "after": {"default": true, "loaded": true}}
+'''
+
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._kraken.configuration import KrakenConfiguration
+from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import run_resource_module
+
+
+def main():
+    run_resource_module(KrakenConfiguration, KRAKEN_CONNECTION_SPEC, supports_check_mode=True)
+
+
+if __name__ == "__main__":
+    main()
