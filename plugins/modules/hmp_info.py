@@ -29,14 +29,19 @@ seealso:
     description: Manage one session with its sources, metadata, categories, shares and schedule.
   - module: haivision.media.hmp_source_share
     description: Manage who may use a source.
+  - module: haivision.media.hmp_asset
+    description: Manage a recorded video's metadata, categories and shares.
+  - module: haivision.media.hmp_section_share
+    description: Manage who may see a feed (section).
 options:
   gather:
     description:
-      - What to read. V(sessions) also reads each session's sources, metadata and shares.
+      - What to read. V(sessions) also reads each session's sources, metadata and shares; V(assets) each
+        video's metadata, shares and public share; V(sections) each feed's shares.
     type: list
     elements: str
-    choices: [version, sources, sessions, recordings, categories, users, groups, events]
-    default: [version, sources, sessions, recordings, categories, users, groups, events]
+    choices: [version, sources, sessions, recordings, categories, users, groups, events, assets, sections]
+    default: [version, sources, sessions, recordings, categories, users, groups, events, assets, sections]
 '''
 
 EXAMPLES = r'''
@@ -113,13 +118,26 @@ events:
   returned: when O(gather) contains V(events)
   type: list
   elements: dict
+assets:
+  description: Every asset (recorded video) with C(metadata), C(shares) and C(public_share).
+  returned: when O(gather) contains V(assets)
+  type: list
+  elements: dict
+  sample: [{"id": "3bc946a6-6720-41c0-8246-55e8119d1a5a", "title": "Town hall Q3", "description": "", "duration": 60.3,
+            "recording": false, "metadata": [], "shares": [], "public_share": false}]
+sections:
+  description: Every feed (section) the user may see, with its C(shares).
+  returned: when O(gather) contains V(sections)
+  type: list
+  elements: dict
+  sample: [{"id": "5e9297a0-17e1-4ca8-8323-98398307aa71", "name": "Training", "index": 0, "shares": []}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC, HMPClient
 from ansible_collections.haivision.media.plugins.module_utils._hmp.view import platform_view
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
-GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events"]
+GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events", "assets", "sections"]
 
 
 def gather_info(module):
