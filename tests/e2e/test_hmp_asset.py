@@ -57,7 +57,8 @@ def test_asset_catalogue_converges(clean, ansible):
     assert asset["id"] == asset_id and len(asset["shares"]) == 2 and asset["public_share"] is True
 
     hmp.clear_log()
-    again = ansible(hmp_play(task("again", "hmp_asset", **dict(CATALOGUE, title=None, id=asset_id))))
+    by_id = dict((k, v) for k, v in CATALOGUE.items() if k != "title")
+    again = ansible(hmp_play(task("again", "hmp_asset", id=asset_id, **by_id)))
     assert again.task("again")["status"] == "ok", again.output
     assert again.task("again")["result"]["action"] == "none"
     assert writes(hmp) == []

@@ -28,7 +28,7 @@ import copy
 import uuid
 
 from .common import json_response
-from .hmp_model import HMPError, build_video, check_immutable_id, invalid, metadata_from_simple, public, require_object
+from .hmp_model import HMPError, build_video, check_immutable_id, invalid, public, require_object
 
 ASSET_ROUTES = [
     ("assets", "metadata", {"GET": "metadata_get", "PUT": "metadata_put", "DELETE": "metadata_delete"}),
@@ -117,8 +117,8 @@ class LibraryMixin:
             if len(matches) != 1:
                 raise ValueError("session %r is %s" % (session_id, "ambiguous" if matches else "unknown"))
             session_id = matches[0]
-        creator = self._user_by_name(extras.get("creator", "haiadmin")) or {"username": extras["creator"],
-                                                                             "displayName": extras["creator"]}
+        creator_name = extras.get("creator", "haiadmin")
+        creator = self._user_by_name(creator_name) or {"username": creator_name, "displayName": creator_name}
         video = build_video(extras.get("id") or str(uuid.uuid4()), title, body.get("description", ""), session_id, 1,
                             creator, recording=False)
         video["duration"] = extras.get("duration", 60.0)

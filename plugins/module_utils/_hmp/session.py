@@ -199,7 +199,7 @@ class SessionPlanner:
     def change(self, action, record, **kwargs):
         name = self.params.get("title") or (record or {}).get("title")
         return PartsChange(self.kind.kind, name, action, (record or {}).get("id"), fields=SESSION_FIELDS, raw=record,
-                             id_key="id", **kwargs)
+                           id_key="id", **kwargs)
 
     # -- the three outcomes ---------------------------------------------------------
 
