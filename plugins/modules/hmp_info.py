@@ -29,16 +29,21 @@ seealso:
     description: Manage one session with its sources, metadata, categories, shares and schedule.
   - module: haivision.media.hmp_source_share
     description: Manage who may use a source.
+  - module: haivision.media.hmp_asset
+    description: Manage a recorded video's metadata, categories and shares.
+  - module: haivision.media.hmp_section_share
+    description: Manage who may see a feed (section).
 options:
   gather:
     description:
-      - What to read. V(sessions) also reads each session's sources, metadata and shares.
+      - What to read. V(sessions) also reads each session's sources, metadata and shares; V(assets) each
+        video's metadata, shares and public share; V(sections) each feed's shares.
       - V(lineup) (not read by default) exports the platform's sources and sessions as the input of
         M(haivision.media.hmp_lineup), in RV(lineup), with the secrets it leaves out in RV(lineup_secrets).
     type: list
     elements: str
-    choices: [version, sources, sessions, recordings, categories, users, groups, events, lineup]
-    default: [version, sources, sessions, recordings, categories, users, groups, events]
+    choices: [version, sources, sessions, recordings, categories, users, groups, events, assets, sections, lineup]
+    default: [version, sources, sessions, recordings, categories, users, groups, events, assets, sections]
 '''
 
 EXAMPLES = r'''
@@ -130,6 +135,19 @@ events:
   returned: when O(gather) contains V(events)
   type: list
   elements: dict
+assets:
+  description: Every asset (recorded video) with C(metadata), C(shares) and C(public_share).
+  returned: when O(gather) contains V(assets)
+  type: list
+  elements: dict
+  sample: [{"id": "3bc946a6-6720-41c0-8246-55e8119d1a5a", "title": "Town hall Q3", "description": "", "duration": 60.3,
+            "recording": false, "metadata": [], "shares": [], "public_share": false}]
+sections:
+  description: Every feed (section) the user may see, with its C(shares).
+  returned: when O(gather) contains V(sections)
+  type: list
+  elements: dict
+  sample: [{"id": "5e9297a0-17e1-4ca8-8323-98398307aa71", "name": "Training", "index": 0, "shares": []}]
 lineup:
   description:
     - The platform's sources and sessions in the input shape of M(haivision.media.hmp_lineup), which reports
@@ -193,7 +211,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.export import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.view import platform_view
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
-GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events"]
+GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events", "assets", "sections"]
 
 
 def gather_info(module):

@@ -118,19 +118,13 @@ source_id:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SHARE_ITEM_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import share_module_spec
 from ansible_collections.haivision.media.plugins.module_utils._hmp.source import converge_source_shares
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():
-    spec = dict(
-        source=dict(type="str", required=True),
-        shares=dict(SHARE_ITEM_SPEC, required=True),
-        state=dict(type="str", choices=["present", "absent"], default="present"),
-        purge=dict(type="bool", default=False),
-    )
-    run_module(spec, converge_source_shares, HMP_CONNECTION_SPEC,
+    run_module(share_module_spec("source"), converge_source_shares, HMP_CONNECTION_SPEC,
                supports_check_mode=True)
 
 

@@ -37,11 +37,13 @@ import uuid
 from collections import namedtuple
 
 from .common import Device, Response, json_response
+from .hmp_library import LibraryMixin, library_routes
 from .hmp_model import (
     AUTH_SESSION_NOT_FOUND, FAULTS, FORBIDDEN, INVALID_CREDENTIALS, METHOD_NOT_ALLOWED, NO_RESULTS, NOT_FOUND,
     RECORDING_IN_PROGRESS, ROLES, SCHEDULE_EVENT_NOT_FOUND, SCHEDULED_EVENT_NOT_FOUND, SESSION_HAS_NO_SOURCE,
     SESSION_NOT_FOUND_040002, SESSION_SOURCE_EXISTS, SHARE_PERMISSION_NOT_FOUND, SOURCE_NOT_FOUND,
     SOURCE_NOT_FOUND_040002, TRACK_NOT_FOUND, UNSUPPORTED_MEDIA_TYPE, USER_NOT_AUTHORIZED, ASSET_NOT_FOUND,
+    ASSET_NOT_FOUND_040006,
     CATEGORY_NOT_FOUND, INTERNAL_SERVER, SESSION_OPTIONAL, HMPError, HMPPlatform, build_event, build_session, build_source, check_immutable_id, invalid,
     parse_share, public, require_object, validate_metadata,
 )
@@ -87,7 +89,7 @@ ROUTES = [
     ("/apis/categories", {"GET": "categories_list"}, {}),
     ("/apis/categories/" + _ID % "rid", {"GET": "category_get"}, {}),
     ("/apis/assets", {"GET": "assets_list"}, {}),
-    ("/apis/assets/" + _ID % "rid", {"GET": "asset_get"}, {}),
+] + library_routes(_ID) + [
     ("/apis/system/version", {"GET": "version"}, {}),
     ("/apis/events", {"GET": "events_list"}, {}),
 ]
@@ -98,10 +100,13 @@ NOT_FOUND_OVERRIDES = {
     ("sources", "metadata_delete"): SOURCE_NOT_FOUND_040002,
     ("sessions", "metadata_delete"): SESSION_NOT_FOUND_040002,
     ("sessions", "share_create"): SESSION_NOT_FOUND_040002,
+    ("assets", "metadata_put"): ASSET_NOT_FOUND_040006,
+    ("sections", "share_create"): ASSET_NOT_FOUND,
 }
 # Writers per area (guide: Content Creators make sessions and record but have no control over sources).
+# Feed shares: "Authorizations: Administrator"; videos are the Recordings area.
 WRITERS = {"sources": {"admin"}, "recordings": {"admin", "creator", "contributor", "stb"},
-           "other": {"admin", "creator", "stb"}}
+           "other": {"admin", "creator", "stb"}, "sections": {"admin"}}
 
 
 # What a handler gets besides the path parameters: the request, the logged-in user record, the parsed JSON body.
@@ -124,7 +129,7 @@ ADMIN_ROUTES = {
 }
 
 
-class HMPDevice(HMPPlatform, Device):
+class HMPDevice(LibraryMixin, HMPPlatform, Device):
     """One HMP 3.5 platform served over HTTPS: the API's routing, auth and paging."""
 
     # Every API handler takes (call, **path parameters) so that one dispatcher
@@ -249,8 +254,10 @@ class HMPDevice(HMPPlatform, Device):
         roles = self._roles(user)
         if path.startswith("/apis/sources"):
             area = "sources"
-        elif path.startswith("/apis/recordings") or path.endswith("/recordings"):
+        elif path.startswith(("/apis/recordings", "/apis/assets")) or path.endswith("/recordings"):
             area = "recordings"
+        elif path.startswith("/apis/sections"):
+            area = "sections"
         else:
             area = "other"
         if not roles & WRITERS[area]:
@@ -402,7 +409,7 @@ class HMPDevice(HMPPlatform, Device):
         del self.sources[rid]
         return _empty()
 
-    # -- metadata (sources and sessions) ------------------------------------
+    # -- metadata (sources, sessions, assets) ----------------------------------
     def _h_metadata_get(self, call, kind, rid):
         record = self._find(kind, rid)
         if not record["_metadata"]:
@@ -410,7 +417,7 @@ class HMPDevice(HMPPlatform, Device):
         return json_response(200, {"data": copy.deepcopy(record["_metadata"])})
 
     def _h_metadata_put(self, call, kind, rid):
-        record = self._find(kind, rid)
+        record = self._find(kind, rid, NOT_FOUND_OVERRIDES.get((kind, "metadata_put")))
         # Guide: "Partial updates are not supported": entries not sent are gone, calypso:creator included.
         record["_metadata"] = validate_metadata(call.body)
         self._touch(record)
@@ -422,7 +429,7 @@ class HMPDevice(HMPPlatform, Device):
         self._touch(record)
         return _empty()
 
-    # -- shares (sources and sessions) --------------------------------------
+    # -- shares (sources, sessions, assets, sections) --------------------------
     def _h_shares_list(self, call, kind, rid):
         record = self._find(kind, rid)
         shares = [self._share_view(pid, s) for pid, s in record["_shares"].items()]
@@ -577,15 +584,15 @@ class HMPDevice(HMPPlatform, Device):
         self._stop_recording(rid)
         return _empty()
 
-    # -- public share -----------------------------------------------------
-    def _h_publicshare_get(self, call, rid):
-        session = self._find("sessions", rid)
+    # -- public share (sessions, assets) ------------------------------------
+    def _h_publicshare_get(self, call, rid, kind="sessions"):
+        session = self._find(kind, rid)
         if session["_publicshare"] is None:
             raise HMPError(SHARE_PERMISSION_NOT_FOUND)
         return json_response(200, {"data": dict(session["_publicshare"])})
 
-    def _h_publicshare_create(self, call, rid):
-        session = self._find("sessions", rid)
+    def _h_publicshare_create(self, call, rid, kind="sessions"):
+        session = self._find(kind, rid)
         permission = require_object(call.body).get("permission")
         if not isinstance(permission, str) or not permission:
             raise invalid('"permission" is required')
@@ -594,8 +601,8 @@ class HMPDevice(HMPPlatform, Device):
         session["_publicshare"] = {"permission": "WATCH"}
         return json_response(201, {"data": {"permission": "WATCH"}})
 
-    def _h_publicshare_delete(self, call, rid):
-        session = self._find("sessions", rid)
+    def _h_publicshare_delete(self, call, rid, kind="sessions"):
+        session = self._find(kind, rid)
         if session["_publicshare"] is None:
             raise HMPError(SHARE_PERMISSION_NOT_FOUND)
         session["_publicshare"] = None

@@ -24,6 +24,7 @@ BAD_REQUEST = (400, "010000", "BadRequest", "Bad request")  # events API uses th
 INPUT_VALIDATION = (400, "010001", "InputValidation", "Invalid input")
 INVALID_FILTER = (400, "010002", "InvalidFilter", "Invalid filter")
 USER_NOT_AUTHORIZED = (401, "020001", "UserNotAuthorized", "User is not authorized")
+SECTION_NOT_FOUND = (404, "020029", "SectionNotFound", "Section not found")  # sic: a 02xxxx code (guide)
 INVALID_CREDENTIALS = (401, "020002", "InvalidCredentials", "Invalid credentials")
 # Guide silent on the code of a plain 403 (only 030003 CannotShare is listed):
 # 030000 follows its xx0000 pattern (010000 BadRequest, 040000 NotFound, 070000 InternalServer).
@@ -31,6 +32,7 @@ FORBIDDEN = (403, "030000", "Forbidden", "User is not allowed to perform this ac
 NOT_FOUND = (404, "040000", "NotFound", "Not Found Error")
 RECORDING_NOT_FOUND = (404, "040001", "RecordingNotFound", "Active recording not found")
 ASSET_NOT_FOUND = (404, "040002", "AssetNotFound", "Video not found")
+ASSET_NOT_FOUND_040006 = (404, "040006", "AssetNotFound", "Video not found")  # the guide's metadata PUT table
 # The guide answers some endpoints with 040002 for a missing source or session
 # (metadata DELETE, session share POST): reproduced per endpoint, see hmp.py.
 SOURCE_NOT_FOUND_040002 = (404, "040002", "SourceNotFound", "Source not found")
@@ -380,6 +382,18 @@ def string_entry(name, value):
     return {"name": name, "field": [{"fieldType": "STRING", "valueString": value}]}
 
 
+def build_video(rid, title, description, session_id, tracks, account, recording):
+    """A video (asset) record with the metadata of the guide's example (creator, session recorded from)."""
+    now = int(time.time())
+    metadata = [string_entry("calypso:creator", account["username"])]
+    if session_id:
+        metadata.append(string_entry("calypso:recorded_from_session", session_id))
+    metadata.append(string_entry("calypso:creatorDisplayName", account["displayName"]))
+    return {"id": rid, "title": title, "description": description, "active": False, "ctime": now, "mtime": now,
+            "duration": 0, "recording": recording, "trimming": False, "importing": False, "movieTrackCount": tracks,
+            "_session": session_id, "_metadata": metadata, "_shares": {}, "_publicshare": None}
+
+
 def metadata_from_simple(data):
     """Seed convenience: ``{name: value | [values] | {"value": v, "type": T}}`` to API entries."""
     if isinstance(data, list):
@@ -483,7 +497,8 @@ def public(record):
 # ---------------------------------------------------------------------------
 # The platform's data and the operations the API and the admin side channel share.
 # ---------------------------------------------------------------------------
-KINDS = {"sources": ("sources", SOURCE_NOT_FOUND), "sessions": ("sessions", SESSION_NOT_FOUND)}
+KINDS = {"sources": ("sources", SOURCE_NOT_FOUND), "sessions": ("sessions", SESSION_NOT_FOUND),
+         "assets": ("videos", ASSET_NOT_FOUND), "sections": ("sections", SECTION_NOT_FOUND)}
 
 
 class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # one store per resource kind
@@ -506,6 +521,7 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
         self.sessions = {}
         self.recordings = {}  # active (RECORDING or PAUSED) only
         self.videos = {}  # assets: one per recording, finished once it stops
+        self.sections = {}  # feeds (hmp_library.py)
         self.events = {}
         self.categories = {}
         self.access_permissions = {}
@@ -522,6 +538,7 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
         self.sessions = {}
         self.recordings = {}
         self.videos = {}
+        self.sections = {}
         self.events = {}
         self.categories = {}
         for spec in DEFAULT_CATEGORIES:
@@ -637,9 +654,9 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
                      "recorders": recorders, "ctime": int(now), "title": session["title"], "_elapsed": 0.0, "_since": now}
         self.recordings[rid] = recording
         # The video (asset) exists from the start, "recording": true until the recording stops.
-        self.videos[rid] = {"id": rid, "title": session["title"], "description": session.get("description", ""), "active": False,
-                            "ctime": int(now), "mtime": int(now), "duration": 0, "recording": True, "trimming": False,
-                            "importing": False, "movieTrackCount": len(recorders), "_session": session["id"]}
+        account = self._user_by_name(username) or {"username": username, "displayName": username}
+        self.videos[rid] = build_video(rid, session["title"], session.get("description", ""), session["id"], len(recorders),
+                                       account, recording=True)
         self._sync_recording_flag(session)
         return recording
 
@@ -690,7 +707,7 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
         view = dict(category)
         name = "calypso:category:" + category["label"]
         custom = []
-        for session in self.sessions.values():
+        for session in list(self.sessions.values()) + list(self.videos.values()):
             for entry in session["_metadata"]:
                 if entry["name"] == name:
                     custom.extend(f.get("valueString") for f in entry["field"])
@@ -700,8 +717,8 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
 
     def _principal_shares(self, pid):
         shares = {"assets": {}, "sessions": {}, "sources": {}}
-        for kind in ("sessions", "sources"):
-            for rid, record in getattr(self, kind).items():
+        for kind, store in (("assets", "videos"), ("sessions", "sessions"), ("sources", "sources")):
+            for rid, record in getattr(self, store).items():
                 if pid in record["_shares"]:
                     shares[kind][rid] = {"mode": record["_shares"][pid]["permission"]}
         return shares
@@ -856,7 +873,7 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
 
     def admin_edit(self, kind, rid, fields):
         """Change a source or session behind the client's back, without the API's validation."""
-        if kind not in KINDS:
+        if kind not in ("sources", "sessions"):
             raise ValueError("kind must be 'sources' or 'sessions'")
         record = getattr(self, kind).get(rid)
         if record is None:

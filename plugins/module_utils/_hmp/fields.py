@@ -69,6 +69,17 @@ SESSION_PARTS = FieldSet([
 ])
 SHARE_PARTS = FieldSet([Field("shares", kind="map")])
 
+# An asset (a recorded video): the two properties its PUT takes (title required,
+# description reset when left out), and its metadata and public share parts.
+ASSET_FIELDS = FieldSet([
+    Field("title"),
+    Field("description", absent=""),
+])
+ASSET_PARTS = FieldSet([
+    Field("metadata", kind="map"),
+    Field("public_share", kind="bool"),
+])
+
 SHARE_TYPES = ["USER", "GROUP"]
 BUILTIN_PERMISSIONS = ("WATCH", "EDIT", "OWN")
 

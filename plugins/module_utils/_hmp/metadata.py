@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Session metadata: the user's entries and categories, merged into what the platform holds.
+"""Metadata of a session or an asset: the user's entries and categories, merged into what the platform holds.
 
 HMP replaces the whole metadata set on PUT, so a change always sends the
 existing entries plus the user's. The canonical form is a map
@@ -15,6 +15,7 @@ __metaclass__ = type
 
 import json
 
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import Part
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 VALUE_KEYS = {"STRING": "valueString", "INT32": "valueInt32", "UINT32": "valueUint32"}
@@ -144,3 +145,22 @@ def wanted_metadata(desired, current, purge):
             if name not in wanted and not is_reserved(name):
                 wanted[name] = None
     return wanted
+
+
+def plan_metadata(fields, desired, entries, purge):
+    """The Part that merges ``desired`` (from desired_metadata) into the platform's entry list.
+
+    ``fields``: the FieldSet holding the ``metadata`` map field (a session's or
+    an asset's parts). The write is the whole set: HMP's metadata PUT replaces
+    everything it does not carry.
+    """
+    current = device_metadata(entries)
+    wanted = wanted_metadata(desired, current, purge)
+    options = fields.changes({"metadata": wanted}, {"metadata": current})
+    after = fields.merged({"metadata": current}, {"metadata": wanted}, ["metadata"])["metadata"]
+    changed = set(name for name, values in wanted.items() if values != current.get(name))
+    body = wire_metadata(after, entries or [], changed)
+    actions = []
+    if options:
+        actions = [("PUT", "/metadata", body)] if after else [("DELETE", "/metadata", None)]
+    return Part(fields, options, {"metadata": current}, {"metadata": after}, actions, {"metadata": body})

@@ -14,15 +14,17 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
-from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import Directory, match_one
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError
 
 SOURCES_PATH = "/apis/sources"
 SESSIONS_PATH = "/apis/sessions"
-PATHS = {"sources": SOURCES_PATH, "sessions": SESSIONS_PATH}
-KEYS = {"sources": "name", "sessions": "title"}
-SINGULAR = {"sources": "source", "sessions": "session"}
+ASSETS_PATH = "/apis/assets"
+SECTIONS_PATH = "/apis/sections"
+PATHS = {"sources": SOURCES_PATH, "sessions": SESSIONS_PATH, "assets": ASSETS_PATH, "sections": SECTIONS_PATH}
+KEYS = {"sources": "name", "sessions": "title", "assets": "title", "sections": "name"}
+SINGULAR = {"sources": "source", "sessions": "session", "assets": "asset", "sections": "section"}
 
 # Write ranks across a line-up: sources are written before the sessions that
 # use them, and removed after them.
@@ -57,7 +59,10 @@ def find_one(client, kind, value=None, resource_id=None, entries=None):
 
 
 def source_directory(client, listed=None):
-    """The list-once resolver of the platform's sources (a session names them by name or id)."""
+    """The list-once resolver of the platform's sources (a session names them by name or id).
+
+    It resolves any collection whose items are named by ``name``: sections too.
+    """
     known = {"sources": listed} if listed is not None else None
     return Directory(lambda kind: client.list_all(PATHS[kind]), "HMP", key="name", id_key="id", known=known)
 
@@ -86,6 +91,22 @@ class Part:
 
     def diff(self):
         return self.fields.diff(self.before, self.after, self.options)
+
+
+class PartsChange(Change):
+    """A Change planned part by part (a session, an asset): its diff is the one of all its planned parts."""
+
+    def __init__(self, *args, **kwargs):
+        self.parts = kwargs.pop("parts", None)
+        super(PartsChange, self).__init__(*args, **kwargs)
+
+    def diff(self):
+        if not self.changed or self.parts is None:
+            return super(PartsChange, self).diff()
+        diff = combined_diff(self.parts)
+        if self.action == "create":
+            diff["before"] = {}  # nothing was there: the parts' empty starting points are not a "before"
+        return diff
 
 
 def combined_diff(parts):

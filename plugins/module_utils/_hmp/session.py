@@ -16,18 +16,17 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SESSION_PARTS, SHARE_ITEM_SPEC)
-from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import (
-    desired_metadata, device_metadata, wanted_metadata, wire_metadata)
+from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import desired_metadata, plan_metadata
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, Part, combined_diff, find_one, identity_spec, send_action,
+    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, Part, PartsChange, find_one, identity_spec, send_action,
     source_directory)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule, desired_schedule, plan_schedule
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
-    PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
-from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
+    PrincipalDirectory, desired_shares, plan_public_share, plan_shares, read_public_share, resolve_shares)
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError, run_concurrently
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
 NEW_SESSION = {"sources": [], "metadata": [], "shares": [], "public_share": False, "events": []}
 
@@ -37,11 +36,14 @@ class RecordingInProgress(HaivisionError):
 
 
 class SessionTask:
-    """What the task asks, validated before any request (None: not managed)."""
+    """What the task asks, validated before any request (None: not managed).
 
-    def __init__(self, params):
+    An asset's task is the same with ``fields=ASSET_FIELDS`` (it has no sources nor schedule).
+    """
+
+    def __init__(self, params, fields=SESSION_FIELDS):
         self.params = params
-        self.fields = SESSION_FIELDS.desired(params)
+        self.fields = fields.desired(params)
         self.sources = params.get("sources")
         metadata_given = params.get("metadata") is not None or params.get("categories") is not None
         self.metadata = desired_metadata(params.get("metadata"), params.get("categories")) \
@@ -52,22 +54,6 @@ class SessionTask:
         for index, reference in enumerate(self.sources or []):
             if not reference:
                 raise ValidationError("sources[%d] is empty; give a source name or id" % index)
-
-
-class SessionChange(Change):
-    """A session's Change: its diff is the one of all its planned parts."""
-
-    def __init__(self, *args, **kwargs):
-        self.parts = kwargs.pop("parts", None)
-        super(SessionChange, self).__init__(*args, **kwargs)
-
-    def diff(self):
-        if not self.changed or self.parts is None:
-            return super(SessionChange, self).diff()
-        diff = combined_diff(self.parts)
-        if self.action == "create":
-            diff["before"] = {}  # nothing was there: the parts' empty starting points are not a "before"
-        return diff
 
 
 class HMPSession:
@@ -158,24 +144,32 @@ class HMPSession:
         return session
 
 
-def part_reads(client, base, record, task=None, everything=False):
+SESSION_PART_NAMES = ("sources", "metadata", "shares", "public_share", "events")
+
+
+def part_reads(client, base, record, task=None, everything=False, names=SESSION_PART_NAMES):
     """The parts a task manages (``everything``: all of them, for the module's result), as
-    ``({part: value known from the record}, {part: the read that gets it})``."""
+    ``({part: value known from the record}, {part: the read that gets it})``.
+
+    ``names``: the parts the resource has (a session all of them; an asset
+    metadata, shares and public share). ``task`` has ``sources``,
+    ``metadata``, ``shares``, ``schedule`` (None: not managed) and ``params``.
+    """
     parts, calls = {}, {}
-    if everything or task.sources is not None:
+    if "sources" in names and (everything or task.sources is not None):
         listed = (record or {}).get("sources")
         if isinstance(listed, list):
             parts["sources"] = listed
         else:
             calls["sources"] = lambda: [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"),
                                                                           key=lambda s: s.get("index") or 0)]
-    if everything or task.metadata is not None:
+    if "metadata" in names and (everything or task.metadata is not None):
         calls["metadata"] = lambda: client.list_all(base + "/metadata", paged=False)
-    if everything or task.shares is not None:
+    if "shares" in names and (everything or task.shares is not None):
         calls["shares"] = lambda: client.list_all(base + "/shares")
-    if everything or task.params.get("public_share") is not None:
+    if "public_share" in names and (everything or task.params.get("public_share") is not None):
         calls["public_share"] = lambda: read_public_share(client, base)
-    if everything or task.schedule is not None:
+    if "events" in names and (everything or task.schedule is not None):
         calls["events"] = lambda: client.list_all(base + "/events")
     return parts, calls
 
@@ -191,24 +185,30 @@ def read_many_parts(reads):
     return parts
 
 
-def read_parts(client, base, record, task=None, everything=False):
+def read_parts(client, base, record, task=None, everything=False, names=SESSION_PART_NAMES):
     """The current state of the parts the task manages (``everything``: all of them, for the result)."""
-    return read_many_parts({base: part_reads(client, base, record, task, everything)})[base]
+    return read_many_parts({base: part_reads(client, base, record, task, everything, names)})[base]
 
 
-def read_public_share(client, base):
-    """Whether the session has a public share: the guide answers 404 (040025) when it has none."""
-    try:
-        client.request("GET", base + "/publicshare")
-    except ApiError as exc:
-        if exc.status == 404:
-            return False
-        raise
-    return True
+def plan_content_parts(task, parts, principals, fields):
+    """The metadata, shares and public share parts the task manages (a session's and an asset's alike).
+
+    ``parts``: the current parts (read_parts); ``fields``: the FieldSet of the
+    resource's metadata and public share.
+    """
+    planned = []
+    if task.metadata is not None:
+        planned.append(plan_metadata(fields, task.metadata, parts["metadata"], task.params["purge_metadata"]))
+    if task.shares is not None:
+        resolved = resolve_shares(principals, task.shares, parts["shares"])
+        planned.append(plan_shares(parts["shares"], resolved, purge=task.params["purge_shares"]))
+    if task.params.get("public_share") is not None:
+        planned.append(plan_public_share(fields, task.params["public_share"], parts["public_share"]))
+    return planned
 
 
 class SessionPlanner:
-    """Plans one session: its fields and parts into one SessionChange with ranked writes."""
+    """Plans one session: its fields and parts into one PartsChange with ranked writes."""
 
     def __init__(self, kind, task):
         self.kind = kind
@@ -230,8 +230,8 @@ class SessionPlanner:
 
     def change(self, action, record, **kwargs):
         name = self.params.get("title") or (record or {}).get("title")
-        return SessionChange(self.kind.kind, name, action, (record or {}).get("id"), fields=SESSION_FIELDS, raw=record,
-                             id_key="id", **kwargs)
+        return PartsChange(self.kind.kind, name, action, (record or {}).get("id"), fields=SESSION_FIELDS, raw=record,
+                           id_key="id", **kwargs)
 
     # -- the three outcomes ---------------------------------------------------------
 
@@ -354,13 +354,7 @@ class SessionPlanner:
         planned = []
         if task.sources is not None:
             planned.append(self.plan_sources(parts["sources"]))
-        if task.metadata is not None:
-            planned.append(self.plan_metadata(parts["metadata"]))
-        if task.shares is not None:
-            resolved = resolve_shares(self.kind.principals, task.shares, parts["shares"])
-            planned.append(plan_shares(parts["shares"], resolved, purge=self.params["purge_shares"]))
-        if self.params.get("public_share") is not None:
-            planned.append(self.plan_public_share(parts["public_share"]))
+        planned += plan_content_parts(task, parts, self.kind.principals, SESSION_PARTS)
         if task.schedule is not None:
             planned.append(plan_schedule(task.schedule, parts["events"]))
         return planned
@@ -381,28 +375,6 @@ class SessionPlanner:
         after = {"sources": sorted(directory.name("sources", s) for s in wanted)}
         view = {"sources": [{"id": s, "name": directory.name("sources", s), "index": i} for i, s in enumerate(order)]}
         return Part(SESSION_PARTS, options, before, after, actions, view)
-
-    def plan_metadata(self, entries):
-        current = device_metadata(entries)
-        wanted = wanted_metadata(self.task.metadata, current, self.params["purge_metadata"])
-        options = SESSION_PARTS.changes({"metadata": wanted}, {"metadata": current})
-        after = SESSION_PARTS.merged({"metadata": current}, {"metadata": wanted}, ["metadata"])["metadata"]
-        changed = set(name for name, values in wanted.items() if values != current.get(name))
-        body = wire_metadata(after, entries or [], changed)
-        actions = []
-        if options:
-            # The whole set: HMP's metadata PUT replaces everything it does not carry.
-            actions = [("PUT", "/metadata", body)] if after else [("DELETE", "/metadata", None)]
-        return Part(SESSION_PARTS, options, {"metadata": current}, {"metadata": after}, actions, {"metadata": body})
-
-    def plan_public_share(self, current):
-        wanted = self.params["public_share"]
-        actions = []
-        if wanted != current:
-            actions = [("POST", "/publicshare", {"permission": "WATCH"})] if wanted else [("DELETE", "/publicshare", None)]
-        options = SESSION_PARTS.changes({"public_share": wanted}, {"public_share": current})
-        return Part(SESSION_PARTS, options, {"public_share": current}, {"public_share": wanted}, actions,
-                    {"public_share": wanted})
 
     # -- recordings -------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Share permissions of a source or a session (the two have the same ``/shares`` sub-resource).
+"""Share permissions of a source, session, asset or section (all have the same ``/shares`` sub-resource),
+and the public share of a session or an asset.
 
 Shares are compared as a map ``{"USER:name": permission}`` through the shared
 engine. A principal already holding a share is matched on the share list
@@ -16,11 +17,13 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
-from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import BUILTIN_PERMISSIONS, SHARE_PARTS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import Part
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import BUILTIN_PERMISSIONS, SHARE_ITEM_SPEC, SHARE_PARTS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, Part, part_writes, source_directory
+from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 DIRECTORIES = {"USER": ("/apis/users/enabled", "username", "user"),
@@ -170,3 +173,65 @@ def plan_shares(existing, resolved, purge=False, remove=False):
             actions.append(("PUT", suffix, body))
     view = [dict(by_label[label], permission=permission) for label, permission in after["shares"].items()]
     return Part(SHARE_PARTS, options, before, after, actions, view={"shares": view})
+
+
+def read_public_share(client, base):
+    """Whether the session or asset at ``base`` has a public share: the guide answers 404 (040025) when it has none."""
+    try:
+        client.request("GET", base + "/publicshare")
+    except ApiError as exc:
+        if exc.status == 404:
+            return False
+        raise
+    return True
+
+
+def plan_public_share(fields, wanted, current):
+    """The Part that gives a session or an asset a public WATCH share (``wanted``) or none."""
+    actions = []
+    if wanted != current:
+        actions = [("POST", "/publicshare", {"permission": "WATCH"})] if wanted else [("DELETE", "/publicshare", None)]
+    options = fields.changes({"public_share": wanted}, {"public_share": current})
+    return Part(fields, options, {"public_share": current}, {"public_share": wanted}, actions, {"public_share": wanted})
+
+
+def share_module_spec(option):
+    """The options of a share module: the resource (``option``: its name or id), shares, state, purge."""
+    return {
+        option: dict(type="str", required=True),
+        "shares": dict(SHARE_ITEM_SPEC, required=True),
+        "state": dict(type="str", choices=["present", "absent"], default="present"),
+        "purge": dict(type="bool", default=False),
+    }
+
+
+def converge_shares(module, kind, option, rank=0):
+    """The share modules (``hmp_source_share``, ``hmp_section_share``): the listed principals' shares of one
+    resource of ``kind`` named by the ``option`` parameter (a name or id), returned with ``<option>_id``.
+
+    ``rank`` orders the writes among other changes; a share module applies this one change alone.
+    """
+    params = module.params
+    present = params["state"] == "present"
+    if params["purge"] and not present:
+        raise ValidationError("purge applies to state=present only")
+    wanted = desired_shares(params["shares"], permission_required=present)  # before any request
+    with HMPClient.from_module(module) as client:
+        resource_id = source_directory(client).resolve(kind, params[option], option)
+        base = "%s/%s" % (PATHS[kind], quote_id(resource_id))
+        existing = client.list_all(base + "/shares")
+        resolved = resolve_shares(PrincipalDirectory(client), wanted, existing, lookup=present)
+        part = plan_shares(existing, resolved, purge=params["purge"] and present, remove=not present)
+        change = Change(kind, params[option], "update" if part.actions else "none", resource_id,
+                        fields=part.fields, id_key="id")
+        change.writes = part_writes(client, rank, lambda: base, base, part)
+        result = dict(changed=change.changed, action=change.action, shares=existing,
+                      diff=part.diff() if change.changed else dict(EMPTY_DIFF))
+        result[option + "_id"] = resource_id
+        if change.changed:
+            if module.check_mode:
+                result["shares"] = part.view["shares"]
+            else:
+                apply_changes([change])
+                result["shares"] = client.list_all(base + "/shares")
+        return result

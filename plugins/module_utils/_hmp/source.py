@@ -10,15 +10,11 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.client import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     SOURCE_FIELDS, SOURCE_REQUIRED_IF, SOURCE_TYPE_OPTIONS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, find_one, identity_spec, part_writes, send_action,
-    source_directory)
-from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
-    PrincipalDirectory, desired_shares, plan_shares, resolve_shares)
+    SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, find_one, identity_spec, send_action)
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import converge_shares
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, placeholder
-
-EMPTY_DIFF = {"before": {}, "after": {}}
 
 
 def _check_type(options, source_type):
@@ -170,26 +166,4 @@ def converge_source(module):
 
 def converge_source_shares(module):
     """``hmp_source_share``: the listed principals' shares of one source."""
-    params = module.params
-    present = params["state"] == "present"
-    if params["purge"] and not present:
-        raise ValidationError("purge applies to state=present only")
-    wanted = desired_shares(params["shares"], permission_required=present)  # before any request
-    with HMPClient.from_module(module) as client:
-        source_id = source_directory(client).resolve("sources", params["source"], "source")
-        base = "%s/%s" % (SOURCES_PATH, quote_id(source_id))
-        existing = client.list_all(base + "/shares")
-        resolved = resolve_shares(PrincipalDirectory(client), wanted, existing, lookup=present)
-        part = plan_shares(existing, resolved, purge=params["purge"] and present, remove=not present)
-        change = Change(HMPSource.kind, params["source"], "update" if part.actions else "none", source_id,
-                        fields=part.fields, id_key="id")
-        change.writes = part_writes(client, SOURCE_WRITE, lambda: base, base, part)
-        result = dict(changed=change.changed, action=change.action, source_id=source_id, shares=existing,
-                      diff=part.diff() if change.changed else EMPTY_DIFF)
-        if change.changed:
-            if module.check_mode:
-                result["shares"] = part.view["shares"]
-            else:
-                apply_changes([change])
-                result["shares"] = client.list_all(base + "/shares")
-        return result
+    return converge_shares(module, HMPSource.kind, "source", SOURCE_WRITE)

@@ -8,6 +8,8 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import read_parts
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
@@ -51,6 +53,22 @@ def sessions_view(client, sources=None):
     return result
 
 
+# The parts read with each asset and section (``public_share``: a bool).
+LIBRARY_PARTS = {"assets": ("metadata", "shares", "public_share"), "sections": ("shares",)}
+
+
+def library_view(client, kind):
+    """Every asset (with its metadata, shares and public share) or section (with its shares)."""
+    items = client.list_all(PATHS[kind])
+
+    def with_parts(item):
+        parts = read_parts(client, "%s/%s" % (PATHS[kind], quote_id(item["id"])), item, everything=True,
+                           names=LIBRARY_PARTS[kind])
+        return dict(item, **parts)
+    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
+        return list(pool.map(with_parts, items))
+
+
 def platform_view(client, gather):
     """What hmp_info returns. Sources are masked by their fields (a source's wire names are its option names);
     the rest (users, groups, recordings, events, categories, sessions with their parts) has no field
@@ -63,5 +81,8 @@ def platform_view(client, gather):
             result[name] = client.list_all(path)
     if "sessions" in gather:
         result["sessions"] = sessions_view(client, result.get("sources"))
+    for kind in LIBRARY_PARTS:
+        if kind in gather:
+            result[kind] = library_view(client, kind)
     return dict((name, [SOURCE_FIELDS.mask(source) for source in value] if name == "sources" else mask_secrets(value))
                 for name, value in result.items())
