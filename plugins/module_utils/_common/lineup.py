@@ -79,10 +79,15 @@ def validate_items(params, kind_types, desire, key="name", id_key="uuid"):
                 items.append((item, desire(kind, item)))
             except ValidationError as exc:
                 raise ValidationError("%s: %s" % (label, exc))
-        names = [item[name_key] for item, _desired in items if item.get(name_key)]
-        twice = sorted(set(n for n in names if names.count(n) > 1))
+        # A name may come twice only on items that each give their id (a device with two of that name,
+        # as an export gives it); an id never comes twice.
+        named = [(item.get(name_key), item.get(id_key)) for item, _desired in items if item.get(name_key)]
+        ids = [item[id_key] for item, _desired in items if item.get(id_key)]
+        twice = sorted(set(name for name, _id in named if [n for n, _i in named].count(name) > 1
+                           and any(n == name and not i for n, i in named)))
+        twice += sorted(set(item_id for item_id in ids if ids.count(item_id) > 1))
         if twice:
-            raise ValidationError("%s lists %s more than once" % (kind, ", ".join(twice)))
+            raise ValidationError("%s lists %s more than once" % (kind, ", ".join("%s" % t for t in twice)))
         checked[kind] = items
     return checked
 
