@@ -244,7 +244,7 @@ def test_check_mode_writes_nothing_and_an_existing_file_is_replaced_only_when_as
     check = export(inventory, tmp_path / "out", "--check", "--diff")
     assert check.rc == 0, check.output
     assert not target.exists()
-    assert "+kraken_url: %s" % devices.url("kraken-a") in check.output and "+  - name: b-cam" in check.output
+    assert "+kraken_url: %s" % devices.url("kraken-a") in check.output and "+    - name: b-cam" in check.output
     assert check.recap("kraken-a")["changed"] >= 1
 
     first = export(inventory, tmp_path / "out")
@@ -302,3 +302,4 @@ def test_duplicate_names_export_by_name_and_uuid_with_a_warning_and_still_round_
     assert report.rc == 0, report.output
     assert report.report["changes"] == []
     assert devices.a.writes() == []
+
