@@ -105,6 +105,17 @@ def enforce(inventory, report_dir, mode, secrets, *args):
     return run
 
 
+class VarsLoader(yaml.SafeLoader):
+    """Reads a vars file as Ansible does for these tests: ``!unsafe`` text is text."""
+
+
+VarsLoader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
+
+
+def load_vars(text):
+    return yaml.load(text, Loader=VarsLoader)
+
+
 def read(path):
     with open(str(path)) as handle:
         return handle.read()
@@ -203,9 +214,15 @@ def test_export_then_report_shows_no_drift_and_the_export_clones_to_an_empty_dev
         assert "#   %s: the srt_passphrase of " % variable in exported
         assert '"{{ %s }}"' % variable in exported
         assert variable in run.output
-    data = yaml.safe_load(exported)
+    data = load_vars(exported)
     assert sorted(data) == ["kraken_lineup", "kraken_url"] and data["kraken_url"] == devices.url("kraken-a")
     assert list(data["kraken_lineup"]) == ["inputs", "outputs", "transcoders", "streams"]
+    # Text that looks like a template stays text (enforce.yml below finds no drift in it).
+    assert "description: !unsafe 'Stage {{ camera }} feed'" in exported
+    # The file is one ansible-lint accepts (production profile).
+    lint = subprocess.run([os.path.join(BIN, "ansible-lint"), "--offline", "--profile", "production", "host_vars"],
+                          cwd=inventory, env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    assert lint.returncode == 0, lint.stdout.decode()
 
     # Report mode on the same device, the vault variables given: zero drift, zero writes.
     report = enforce(inventory, tmp_path / "report", "report", SECRET_VARIABLES, "-vvv")
@@ -291,7 +308,7 @@ def test_duplicate_names_export_by_name_and_uuid_with_a_warning_and_still_round_
     assert run.rc == 0, run.output
     assert "[WARNING]: 2 inputs are named 'twin'" in run.output
     exported = read(tmp_path / "inventory" / "host_vars" / "kraken-a.yml")
-    lineup = yaml.safe_load(exported)["kraken_lineup"]
+    lineup = load_vars(exported)["kraken_lineup"]
     assert lineup["inputs"] == sorted([{"name": "twin", "uuid": u, "url": "udp://239.1.1.%d:5000" % (i + 1),
                                         "stream_type": "MPEG2TS"} for i, u in enumerate(twins)],
                                       key=lambda item: item["uuid"])

@@ -23,12 +23,12 @@ METADATA = "5f3c2a1e-7b4d-4e8f-9a0b-1c2d3e4f5a6b"
 
 def full_device():
     """The seed: SRT in each mode with and without passphrase, SAP, DeckLink, capture, passthru, every
-    output and transcoder field, started and stopped streams."""
+    output and transcoder field, started and stopped streams, and text that looks like a template."""
     return {
         "inputs": [
             {"name": "cam-udp", "description": "Studio camera", "streamType": "MPEG2TS", "url": "udp://239.10.0.1:5000",
              "interface": "eth1"},
-            {"name": "cam-rtsp", "streamType": "RTSP", "url": "rtsp://10.0.0.5/live", "interface": "auto"},
+            {"name": "cam-rtsp", "description": "Stage {{ camera }} feed", "streamType": "RTSP", "url": "rtsp://10.0.0.5/live", "interface": "auto"},
             {"name": "decklink-in", "streamType": "DECKLINK", "decklinkPort": 1, "decklinkMode": 9},
             {"name": "capture-in", "streamType": "V4L2", "capturePort": 2, "captureMode": 3},
             {"name": "srt-caller-in", "streamType": "SRT", "srtMode": "caller", "srtAddress": "203.0.113.7",
