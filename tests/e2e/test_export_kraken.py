@@ -319,4 +319,3 @@ def test_duplicate_names_export_by_name_and_uuid_with_a_warning_and_still_round_
     assert report.rc == 0, report.output
     assert report.report["changes"] == []
     assert devices.a.writes() == []
-
