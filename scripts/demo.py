@@ -152,6 +152,32 @@ def demo_steps():
         {"title": "Enforcement, report mode again: every device matches its line-up", "playbook": "playbooks/enforce.yml",
          "args": enforce + ["-e", "enforce_mode=report"], "check": report_shows([], changed="none")},
     ]
+
+    # Export (playbooks/export.yml): the Kraken as the host_vars file enforce.yml reads, into .sim/export;
+    # a second export gives the same file (all ok).
+    export_dir = os.path.join(SIM_DIR, "export")
+    exported = os.path.join(export_dir, "host_vars", "kraken-studio-a.yml")
+    export = ["-i", os.path.join(ROOT, "playbooks", "inventory"), "--limit", "kraken-studio-a",
+              "-e", json.dumps({"haivision_ca_path": "{{ sim_ca_path }}", "export_dir": export_dir,
+                                "export_overwrite": True})]
+    if os.path.exists(exported):
+        os.remove(exported)
+
+    def show_export(totals):
+        problem = expect(changed="none")(totals)
+        if problem:
+            return problem
+        banner("The exported file: " + os.path.relpath(exported, ROOT))
+        with open(exported) as handle:
+            print(handle.read(), flush=True)
+        return None
+
+    steps += [
+        {"title": "Export, first run: the Kraken as host_vars/kraken-studio-a.yml (changed: the file is written)",
+         "playbook": "playbooks/export.yml", "args": export, "check": expect(changed="some")},
+        {"title": "Export, second run: the same device gives the same file (all ok)", "playbook": "playbooks/export.yml",
+         "args": export, "check": show_export},
+    ]
     return steps
 
 

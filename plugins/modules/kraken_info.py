@@ -15,6 +15,9 @@ description:
   - Reads the system information, servers with their NICs, inputs, outputs, transcoders,
     streams (with their running state) and saved configurations.
   - Never changes anything and never reports C(changed).
+  - With V(lineup) in O(gather), also exports the device's configuration as a line-up, in the very shape
+    M(haivision.media.kraken_lineup) takes (RV(lineup)); C(playbooks/export.yml) (C(haivision.media.export))
+    writes it to an inventory's C(host_vars).
 author:
   - haivision.media developers (@haivision-media)
 extends_documentation_fragment:
@@ -39,9 +42,11 @@ options:
     description:
       - What to read. Each item read costs one list request plus, for inputs, outputs, transcoders and
         streams, one detail request per resource (made concurrently).
+      - V(lineup) (not read by default) exports the inputs, outputs, transcoders and streams as RV(lineup),
+        with RV(lineup_secrets).
     type: list
     elements: str
-    choices: [system, servers, inputs, outputs, transcoders, streams, configurations]
+    choices: [system, servers, inputs, outputs, transcoders, streams, configurations, lineup]
     default: [system, servers, inputs, outputs, transcoders, streams, configurations]
 '''
 
@@ -68,6 +73,25 @@ EXAMPLES = r'''
     - name: Show the streams that are not running
       ansible.builtin.debug:
         msg: "{{ kraken.streams | rejectattr('state', 'equalto', 'active') | map(attribute='name') }}"
+
+- name: Export the Kraken as a line-up
+  haivision.media.kraken_info:
+    kraken_url: https://kraken.example.com
+    kraken_consumer_key: "{{ vault_kraken_key }}"
+    kraken_consumer_secret: "{{ vault_kraken_secret }}"
+    gather: [lineup]
+  register: kraken
+
+- name: Apply the same line-up to a second Kraken (passphrases from the vault)
+  haivision.media.kraken_lineup:
+    kraken_url: https://kraken-spare.example.com
+    kraken_consumer_key: "{{ vault_kraken_key }}"
+    kraken_consumer_secret: "{{ vault_kraken_secret }}"
+    inputs: "{{ kraken.lineup.inputs }}"
+    outputs: "{{ kraken.lineup.outputs }}"
+    transcoders: "{{ kraken.lineup.transcoders }}"
+    streams: "{{ kraken.lineup.streams }}"
+  when: kraken.lineup_secrets | length == 0
 '''
 
 RETURN = r'''
@@ -119,10 +143,63 @@ configurations:
   type: list
   elements: dict
   sample: [{"uuid": "83d0df6f-b1f9-421e-8942-06054703d265", "name": "ConfigA", "default": true}]
+lineup:
+  description:
+    - The device's configuration in the input shape of M(haivision.media.kraken_lineup) (C(inputs), C(outputs),
+      C(transcoders), C(streams)), each item with the options of its resource module and only the fields the
+      device reports. Feeding it back to M(haivision.media.kraken_lineup) on the same device reports no change.
+    - Items are sorted by name, and set values (C(outputs)) too, so two exports of one device are equal.
+    - Items and a stream's references are given by name when the name is unique on the device (no uuid, so the
+      line-up applies to another device too); an item whose name is not unique also carries its C(uuid), a
+      reference to it is its uuid, and a warning says so.
+    - A stream's C(state) is V(started) when it runs (or waits for its input), else V(stopped).
+    - Secrets (SRT passphrases) are never exported; see RV(lineup_secrets).
+  returned: when O(gather) contains V(lineup)
+  type: dict
+  contains:
+    inputs:
+      description: Inputs, with the options of M(haivision.media.kraken_input).
+      type: list
+      elements: dict
+    outputs:
+      description: Outputs, with the options of M(haivision.media.kraken_output).
+      type: list
+      elements: dict
+    transcoders:
+      description: Transcoders, with the options of M(haivision.media.kraken_transcoder).
+      type: list
+      elements: dict
+    streams:
+      description: Streams, with the options of M(haivision.media.kraken_stream).
+      type: list
+      elements: dict
+  sample: {"inputs": [{"name": "cam1", "stream_type": "MPEG2TS", "url": "udp://239.1.1.1:5000"}], "outputs": [],
+           "transcoders": [], "streams": [{"name": "ch1", "auto_start": false, "input": "cam1", "state": "stopped"}]}
+lineup_secrets:
+  description: The secrets left out of RV(lineup), for the user to provide (for example from a vault).
+  returned: when O(gather) contains V(lineup)
+  type: list
+  elements: dict
+  contains:
+    kind:
+      description: The line-up key of the item (V(inputs), V(outputs)).
+      type: str
+    name:
+      description: The item's name.
+      type: str
+    uuid:
+      description: The item's uuid, when its name is not unique on the device.
+      type: str
+      returned: when the item's name is not unique
+    option:
+      description: The item's option that holds the secret (V(srt_passphrase)).
+      type: str
+  sample: [{"kind": "inputs", "name": "field-srt", "option": "srt_passphrase"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import (
     KRAKEN_CONNECTION_SPEC, KrakenClient)
+from ansible_collections.haivision.media.plugins.module_utils._kraken.export import export_lineup
 from ansible_collections.haivision.media.plugins.module_utils._kraken.view import device_view
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
@@ -133,11 +210,15 @@ def gather_info(module):
     client = KrakenClient.from_module(module)
     result = dict(changed=False)
     result.update(device_view(client, module.params["gather"]))
+    if "lineup" in module.params["gather"]:
+        result["lineup"], result["lineup_secrets"], warnings = export_lineup(client)
+        for warning in warnings:
+            module.warn(warning)
     return result
 
 
 def main():
-    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER, default=GATHER)),
+    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER + ["lineup"], default=GATHER)),
                gather_info, KRAKEN_CONNECTION_SPEC,
                supports_check_mode=True)
 

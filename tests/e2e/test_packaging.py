@@ -28,6 +28,7 @@ REQUIRED = [
     "plugins/filter/drift_changes.py", "plugins/filter/drift_report.py", "roles/kraken_channel/tasks/main.yml", "roles/kraken_channel/meta/argument_specs.yml",
     "roles/hmp_live_session/tasks/main.yml", "playbooks/enforce.yml", "playbooks/tasks/enforce_kraken.yml",
     "playbooks/inventory/hosts.yml", "playbooks/health.yml", "playbooks/keep_stream_running.yml",
+    "playbooks/export.yml", "playbooks/tasks/export_write.yml", "plugins/filter/export_host_vars.py",
     "plugins/filter/health_fragment.py", "plugins/filter/health_report.py", "plugins/plugin_utils/health.py",
     "extensions/eda/plugins/event_source/kraken_streams.py", "extensions/eda/plugins/event_source/hmp_watch.py",
     "extensions/eda/rulebooks/keep_streams_running.yml", "docs/docsite/links.yml", "docs/docsite/extra-docs.yml",
@@ -66,14 +67,14 @@ def test_tarball_holds_what_a_user_needs_and_no_development_file(tarball):
         found = [n for n in names if n == absent or n.startswith(absent.rstrip("/") + "/")]
         assert not found, found
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
-    # The collection's playbooks: enforce, health, and the one the example rulebook runs; no demo.
+    # The collection's playbooks: enforce, export, health, and the one the example rulebook runs; no demo.
     assert sorted(f for f in files if f.startswith("playbooks/") and f.count("/") == 1) == [
-        "playbooks/enforce.yml", "playbooks/health.yml", "playbooks/keep_stream_running.yml"]
+        "playbooks/enforce.yml", "playbooks/export.yml", "playbooks/health.yml", "playbooks/keep_stream_running.yml"]
     # One filter per file, documented inside it under its own name: no undocumented `drift` plugin, and no
     # .yml beside the code that Galaxy's importer would lint as Python.
     filters = sorted(f for f in files if f.startswith("plugins/filter/"))
     assert filters == ["plugins/filter/drift_changes.py", "plugins/filter/drift_report.py",
-                       "plugins/filter/health_fragment.py", "plugins/filter/health_report.py"]
+                       "plugins/filter/export_host_vars.py", "plugins/filter/health_fragment.py", "plugins/filter/health_report.py"]
 
 
 def test_installed_copy_lists_its_plugins_and_runs_its_unit_tests(tarball, tmp_path):
@@ -94,7 +95,7 @@ def test_installed_copy_lists_its_plugins_and_runs_its_unit_tests(tarball, tmp_p
         assert_no_warnings(text)
         listed[kind] = sorted(line.split()[0].rstrip(":") for line in text.splitlines() if line.startswith("haivision.media."))
     assert listed["filter"] == ["haivision.media.drift_changes", "haivision.media.drift_report",
-                                "haivision.media.health_fragment", "haivision.media.health_report"]
+                                "haivision.media.export_host_vars", "haivision.media.health_fragment", "haivision.media.health_report"]
     assert listed["role"] == ["haivision.media.hmp_live_session", "haivision.media.kraken_channel"]
     modules = sorted("haivision.media." + os.path.basename(p)[:-3] for p in glob.glob(os.path.join(ROOT, "plugins", "modules", "*.py")))
     assert listed["module"] == modules

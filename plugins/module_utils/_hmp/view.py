@@ -9,7 +9,7 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.session import read_parts
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import part_reads, read_many_parts
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
@@ -61,12 +61,9 @@ def library_view(client, kind):
     """Every asset (with its metadata, shares and public share) or section (with its shares)."""
     items = client.list_all(PATHS[kind])
 
-    def with_parts(item):
-        parts = read_parts(client, "%s/%s" % (PATHS[kind], quote_id(item["id"])), item, everything=True,
-                           names=LIBRARY_PARTS[kind])
-        return dict(item, **parts)
-    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
-        return list(pool.map(with_parts, items))
+    parts = read_many_parts(dict((item["id"], part_reads(client, "%s/%s" % (PATHS[kind], quote_id(item["id"])), item,
+                                                         everything=True, names=LIBRARY_PARTS[kind])) for item in items))
+    return [dict(item, **parts[item["id"]]) for item in items]
 
 
 def platform_view(client, gather):

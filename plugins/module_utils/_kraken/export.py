@@ -1,0 +1,121 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A live Kraken as a line-up: the input of kraken_lineup, built from the kinds' own field declarations.
+
+The export is the inverse of the comparison: each resource's detail goes
+through its kind's ``FieldSet.from_device`` (the very values the line-up
+compares), keeps only what the device reported, and leaves secret fields out
+(listed in ``secrets`` instead). A stream's references name the resources by
+name when the name is unique on the device, else by uuid; an item whose name
+is not unique carries its uuid too, with a warning. Items are sorted by name
+(then uuid) and set values are sorted, so two exports of one device are equal.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KIND_TYPES, LINEUP_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import REFERENCE_KINDS, RUNNING
+
+
+def read_lineup(client):
+    """{kind: [detail]} of every line-up kind: each collection listed once, details read concurrently."""
+    listed = dict(zip(LINEUP_KINDS, client.list_many(LINEUP_KINDS)))
+    jobs = [(kind, entry["uuid"]) for kind in LINEUP_KINDS for entry in listed[kind]]
+    details = dict((kind, []) for kind in LINEUP_KINDS)
+    for (kind, _uuid), raw in zip(jobs, client.get_many(jobs)):
+        details[kind].append(raw)
+    return details
+
+
+def duplicated_names(records):
+    names = [r.get("name") for r in records]
+    return set(n for n in names if names.count(n) > 1)
+
+
+def empty(value):
+    return value is None or value == "" or value == [] or value == {}
+
+
+def export_item(fields, raw, uuid=None):
+    """(item, secret options) of one resource: the options the device reported, canonical, secrets left out."""
+    state = fields.from_device(raw)
+    item = {}
+    secrets = []
+    for field in fields.fields:
+        value = state.get(field.option)
+        if empty(value):
+            continue
+        if field.secret:
+            secrets.append(field.option)
+            continue
+        item[field.option] = sorted(value) if field.kind == "set" else value
+        if field.option == "name" and uuid:
+            item["uuid"] = uuid
+    return item, secrets
+
+
+class Exporter:
+    """The line-up of one device's details ({kind: [raw detail]})."""
+
+    def __init__(self, details):
+        self.details = details
+        self.uuid_names = {}    # (kind, uuid) -> name
+        self.ambiguous = {}     # kind -> names carried by more than one resource
+        for kind in LINEUP_KINDS:
+            self.ambiguous[kind] = duplicated_names(details[kind])
+            for raw in details[kind]:
+                self.uuid_names[(kind, raw["uuid"])] = raw.get("name")
+        self.secrets = []
+        self.warnings = []
+
+    def reference(self, kind, uuid):
+        """A reference by name when the name is unique on the device, else by uuid."""
+        name = self.uuid_names.get((kind, uuid))
+        if name is None or name in self.ambiguous[kind]:
+            return uuid
+        return name
+
+    def export(self):
+        lineup = {}
+        for kind in LINEUP_KINDS:
+            fields = KIND_TYPES[kind].fields
+            items = []
+            for raw in self.details[kind]:
+                name = raw.get("name")
+                twice = name in self.ambiguous[kind]
+                item, secrets = export_item(fields, raw, raw["uuid"] if twice else None)
+                if kind == "streams":
+                    self.stream_parts(item, raw)
+                for option in secrets:
+                    secret = dict(kind=kind, name=name, option=option)
+                    if twice:
+                        secret["uuid"] = raw["uuid"]
+                    self.secrets.append(secret)
+                items.append(item)
+            for name in sorted(self.ambiguous[kind], key=str):
+                count = sum(1 for raw in self.details[kind] if raw.get("name") == name)
+                self.warnings.append("%d %s are named %r: exported by name and uuid, so the line-up holds this device only"
+                                     % (count, kind, name))
+            lineup[kind] = sorted(items, key=lambda i: (i.get("name") or "", i.get("uuid") or ""))
+        self.secrets.sort(key=lambda s: (s["kind"], s["name"] or "", s.get("uuid") or "", s["option"]))
+        return lineup
+
+    def stream_parts(self, item, raw):
+        """References by name (uuid where the name is not unique) and the run state as the module takes it."""
+        for option, kind in REFERENCE_KINDS.items():
+            value = item.get(option)
+            if isinstance(value, list):
+                item[option] = sorted(self.reference(kind, v) for v in value)
+            elif value:
+                item[option] = self.reference(kind, value)
+        if raw.get("state"):
+            item["state"] = "started" if raw["state"] in RUNNING else "stopped"
+
+
+def export_lineup(client):
+    """(lineup, secrets, warnings) of the device ``client`` talks to; reads only."""
+    exporter = Exporter(read_lineup(client))
+    lineup = exporter.export()
+    return lineup, exporter.secrets, exporter.warnings
