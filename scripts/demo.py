@@ -153,29 +153,31 @@ def demo_steps():
          "args": enforce + ["-e", "enforce_mode=report"], "check": report_shows([], changed="none")},
     ]
 
-    # Export (playbooks/export.yml): the Kraken as the host_vars file enforce.yml reads, into .sim/export;
-    # a second export gives the same file (all ok).
+    # Export (playbooks/export.yml): the demo's devices as the host_vars files enforce.yml reads, into
+    # .sim/export; a second export gives the same files (all ok).
     export_dir = os.path.join(SIM_DIR, "export")
-    exported = os.path.join(export_dir, "host_vars", "kraken-studio-a.yml")
-    export = ["-i", os.path.join(ROOT, "playbooks", "inventory"), "--limit", "kraken-studio-a",
+    exported = [os.path.join(export_dir, "host_vars", "%s.yml" % device) for device in devices]
+    export = ["-i", os.path.join(ROOT, "playbooks", "inventory"), "--limit", ",".join(devices),
               "-e", json.dumps({"haivision_ca_path": "{{ sim_ca_path }}", "export_dir": export_dir,
                                 "export_overwrite": True})]
-    if os.path.exists(exported):
-        os.remove(exported)
+    for path in exported:
+        if os.path.exists(path):
+            os.remove(path)
 
     def show_export(totals):
         problem = expect(changed="none")(totals)
         if problem:
             return problem
-        banner("The exported file: " + os.path.relpath(exported, ROOT))
-        with open(exported) as handle:
-            print(handle.read(), flush=True)
+        for path in exported:
+            banner("The exported file: " + os.path.relpath(path, ROOT))
+            with open(path) as handle:
+                print(handle.read(), flush=True)
         return None
 
     steps += [
-        {"title": "Export, first run: the Kraken as host_vars/kraken-studio-a.yml (changed: the file is written)",
+        {"title": "Export, first run: %s as host_vars files (changed: the files are written)" % " and ".join(devices),
          "playbook": "playbooks/export.yml", "args": export, "check": expect(changed="some")},
-        {"title": "Export, second run: the same device gives the same file (all ok)", "playbook": "playbooks/export.yml",
+        {"title": "Export, second run: the same devices give the same files (all ok)", "playbook": "playbooks/export.yml",
          "args": export, "check": show_export},
     ]
     return steps

@@ -12,14 +12,18 @@ __metaclass__ = type
 
 import copy
 import json
+import os
 import shutil
+import sys
 import tempfile
 
 import pytest
+import yaml
 
 from hmp_helpers import hmp_play, source_by_name, task
 
 from tests.ansible_warnings import warnings_in
+from tests.e2e import export_helpers as playbook
 from tests.simulator.control import SimDevice, start_simulators, stop_simulators
 
 PASSPHRASES = {"srt-caller": "caller-passphrase-0001", "srt-listener": "listener-passphrase-02",
@@ -217,3 +221,72 @@ def test_duplicate_names_export_by_name_and_id_with_a_warning_and_round_trip(cle
         run, result = apply(ansible, lineup, check=check, diff=True)
         assert result["status"] == "ok", run.output
         assert clean.hmp.writes() == []
+
+
+# -- playbooks/export.yml on an HMP --------------------------------------------------------------------
+
+
+def hmp_inventory(directory, host, hmp, ca_path):
+    """hosts.yml with one host of the group ``hmp`` (and an empty ``kraken`` group), like playbooks/inventory."""
+    os.makedirs(str(directory), exist_ok=True)
+    groups = {"hmp": {"vars": {"hmp_username": hmp["username"], "hmp_password": hmp["password"]},
+                      "hosts": {host: {"hmp_url": hmp["url"], "haivision_ca_path": ca_path}}},
+              "kraken": {}}
+    variables = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable}
+    with open(os.path.join(str(directory), "hosts.yml"), "w") as handle:
+        yaml.safe_dump({"all": {"vars": variables, "children": groups}}, handle, sort_keys=False)
+    return str(directory)
+
+
+def platform_writes(device):
+    """The writes a platform received, its logins and logouts left out."""
+    return [r for r in device.requests() if r["method"] in ("POST", "PUT", "DELETE") and "/authentication/" not in r["path"]]
+
+
+# The vault variables export.yml names for hmp-a's passphrases: host, kind, item and option.
+SECRET_VARIABLES = dict(("vault_hmp_a_sources_%s_passphrase" % name.replace("-", "_"), passphrase)
+                        for name, passphrase in PASSPHRASES.items())
+
+
+def test_export_playbook_holds_the_platform_and_clones_it_to_an_empty_one(clean, empty_b, tmp_path):
+    clean.hmp.seed(SEED)
+    hmp_a = clean.info["hmp"]
+    inventory = hmp_inventory(tmp_path / "inventory", "hmp-a", hmp_a, clean.ca_path)
+    clean.hmp.clear_log()
+    # Adopting: export into the inventory itself; nothing is written to the platform.
+    run = playbook.export(inventory, inventory, "-vvv")
+    assert run.rc == 0, run.output
+    assert platform_writes(clean.hmp) == []
+    exported = playbook.read(tmp_path / "inventory" / "host_vars" / "hmp-a.yml")
+    assert no_passphrase_in(run.output) and no_passphrase_in(exported)
+    for variable in SECRET_VARIABLES:
+        assert '"{{ %s }}"' % variable in exported
+    data = playbook.load_vars(exported)
+    assert sorted(data) == ["hmp_lineup", "hmp_url"] and data["hmp_url"] == hmp_a["url"]
+    assert [s["title"] for s in data["hmp_lineup"]["sessions"]] == ["Backstage", "Empty", "Town hall"]
+
+    # Report mode on the same platform, the vault variables given: zero drift, zero writes.
+    clean.hmp.clear_log()
+    report = playbook.enforce(inventory, tmp_path / "report", "report", SECRET_VARIABLES, "-vvv")
+    assert report.rc == 0, report.output
+    assert report.report["changes"] == [] and report.report["drift_found"] is False
+    assert platform_writes(clean.hmp) == []
+    assert no_passphrase_in(report.output)
+
+    # Cloning: A's file on the empty platform B (its own URL), enforced with the secrets.
+    hmp_b = dict(hmp_a, url=empty_b.vars["hmp_url"])
+    clone = hmp_inventory(tmp_path / "clone", "hmp-b", hmp_b, empty_b.vars["sim_ca_path"])
+    os.makedirs(os.path.join(clone, "host_vars"))
+    with open(os.path.join(clone, "host_vars", "hmp-b.yml"), "w") as handle:
+        handle.write(exported.replace(hmp_a["url"], hmp_b["url"]))
+    applied = playbook.enforce(clone, tmp_path / "applied", "enforce", SECRET_VARIABLES)
+    assert applied.rc == 0, applied.output
+    assert len(applied.report["changes"]) == len(SEED["sources"]) + len(SEED["sessions"])
+    for name, passphrase in PASSPHRASES.items():
+        assert source_by_name(empty_b, name)["passphrase"] == passphrase
+    # B exported: the same file but for the host's name and URL.
+    again = playbook.export(clone, tmp_path / "exported-b")
+    assert again.rc == 0, again.output
+    exported_b = playbook.read(tmp_path / "exported-b" / "host_vars" / "hmp-b.yml")
+    assert exported_b.replace(hmp_b["url"], "URL").replace("hmp_b", "hmp_a").replace("hmp-b", "hmp-a") \
+        == exported.replace(hmp_a["url"], "URL")

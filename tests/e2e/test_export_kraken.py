@@ -9,46 +9,20 @@ __metaclass__ = type
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from tests.e2e.conftest import assert_no_warnings, collections_path
-from tests.simulator.control import ROOT, SimDevice, start_simulators, stop_simulators
+from tests.e2e.export_helpers import BIN, PLAYBOOKS, Run, ansible_env, enforce, export, load_vars, read
+from tests.simulator.control import SimDevice, start_simulators, stop_simulators
 from tests.simulator.kraken_seed import METADATA, PASSPHRASES, full_device
-
-BIN = os.path.dirname(sys.executable)
-PLAYBOOKS = os.path.join(ROOT, "playbooks")
 DUPLICATE_WARNING = r"are named 'twin': exported by name and uuid"
 SECRET_VARIABLES = dict(("vault_kraken_a_%s_%s_srt_passphrase" % (kind, name.replace("-", "_")), PASSPHRASES[name])
                         for kind, name in (("inputs", "srt-caller-in"), ("inputs", "srt-listener-in"),
                                            ("inputs", "srt-rendezvous-in"), ("outputs", "srt-listener-out"),
                                            ("outputs", "srt-rendezvous-out")))
-
-
-def ansible_env():
-    env = dict(os.environ)
-    env.update({"ANSIBLE_COLLECTIONS_PATH": collections_path(), "ANSIBLE_NOCOLOR": "1", "ANSIBLE_FORCE_COLOR": "0",
-                "ANSIBLE_RETRY_FILES_ENABLED": "0", "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
-                "ANSIBLE_DEPRECATION_WARNINGS": "1", "ANSIBLE_SYSTEM_WARNINGS": "1",
-                "PATH": BIN + os.pathsep + env.get("PATH", "")})
-    return env
-
-
-class Run:
-    def __init__(self, command, warnings=()):
-        completed = subprocess.run(command, cwd=ROOT, env=ansible_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   timeout=300, check=False)
-        self.rc = completed.returncode
-        self.output = completed.stdout.decode("utf-8", "replace")
-        assert_no_warnings(self.output, warnings)
-
-    def recap(self, host):
-        line = next(line for line in self.output.splitlines() if line.startswith(host + " ") and "ok=" in line)
-        return dict((k, int(v)) for k, v in (part.split("=") for part in line.split()[2:]))
 
 
 class Devices:
@@ -88,37 +62,6 @@ def devices(tmp_path_factory):
         yield Devices(info)
     finally:
         stop_simulators(process)
-
-
-def export(inventory, export_dir, *args, **kwargs):
-    return Run([os.path.join(BIN, "ansible-playbook"), "-i", inventory, os.path.join(PLAYBOOKS, "export.yml"),
-                "-e", "export_dir=%s" % export_dir] + list(args), **kwargs)
-
-
-def enforce(inventory, report_dir, mode, secrets, *args):
-    shutil.rmtree(str(report_dir), ignore_errors=True)
-    run = Run([os.path.join(BIN, "ansible-playbook"), "-i", inventory, os.path.join(PLAYBOOKS, "enforce.yml"),
-               "-e", "enforce_mode=%s" % mode, "-e", "enforce_report_dir=%s" % report_dir,
-               "-e", json.dumps(secrets)] + list(args))
-    with open(os.path.join(str(report_dir), "drift-report.json")) as handle:
-        run.report = json.load(handle)
-    return run
-
-
-class VarsLoader(yaml.SafeLoader):
-    """Reads a vars file as Ansible does for these tests: ``!unsafe`` text is text."""
-
-
-VarsLoader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
-
-
-def load_vars(text):
-    return yaml.load(text, Loader=VarsLoader)
-
-
-def read(path):
-    with open(str(path)) as handle:
-        return handle.read()
 
 
 def assert_no_passphrase(*texts):
