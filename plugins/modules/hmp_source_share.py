@@ -118,9 +118,13 @@ source_id:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import share_module_spec
-from ansible_collections.haivision.media.plugins.module_utils._hmp.source import converge_source_shares
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import converge_shares, share_module_spec
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import SOURCE_WRITE
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+
+
+def converge_source_shares(module):
+    return converge_shares(module, "sources", "source", SOURCE_WRITE)
 
 
 def main():

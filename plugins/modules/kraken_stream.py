@@ -130,7 +130,7 @@ uuid:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenStream
+from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import run_resource_module
 
 

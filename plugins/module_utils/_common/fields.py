@@ -20,9 +20,10 @@ from ansible_collections.haivision.media.plugins.module_utils._common.transport 
 
 CHANGED_SECRET = MASK + " (changed)"
 
-# XML 1.0 (section 2.2) can carry only these characters; anything else in a
-# Kraken text field would fail only after the reads, so it is refused up front.
-_XML_BAD = re.compile(u"[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# What XML 1.0 (section 2.2) cannot carry; such a character in a Kraken text field would fail only after
+# the reads, so it is refused up front. Spelled as the few bad ranges: the negated class of the good
+# ones (the Char production) matches the same but costs ~3 ms to compile, on every module run.
+_XML_BAD = re.compile(u"[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]")
 TRUE_WORDS = frozenset(("on", "true", "yes", "1", "enabled"))
 FALSE_WORDS = frozenset(("off", "false", "no", "0", "disabled", ""))
 

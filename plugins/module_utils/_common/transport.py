@@ -8,7 +8,6 @@ __metaclass__ = type
 
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 try:
     import requests
@@ -35,6 +34,7 @@ def run_concurrently(calls, workers=READ_WORKERS):
     calls = list(calls)
     if len(calls) <= 1:
         return [call() for call in calls]
+    from concurrent.futures import ThreadPoolExecutor  # only runs that read side by side pay its import
     with ThreadPoolExecutor(max_workers=min(workers, len(calls))) as pool:
         return list(pool.map(lambda call: call(), calls))
 

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""HMP sources: the source kind (its one spec, its plan, its view) and a source's shares."""
+"""HMP sources: the source kind (its one spec, its plan, its view)."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -11,7 +11,6 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import
     SOURCE_FIELDS, SOURCE_REQUIRED_IF, SOURCE_TYPE_OPTIONS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
     SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, find_one, identity_spec, send_action)
-from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import converge_shares
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, placeholder
@@ -163,7 +162,3 @@ def converge_source(module):
             apply_changes([change])
         return source_result(change, source.view(change, module.check_mode))
 
-
-def converge_source_shares(module):
-    """``hmp_source_share``: the listed principals' shares of one source."""
-    return converge_shares(module, HMPSource.kind, "source", SOURCE_WRITE)

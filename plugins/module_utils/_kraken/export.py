@@ -15,7 +15,7 @@ is not unique carries its uuid too, with a warning. Items are sorted by name
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KIND_TYPES, LINEUP_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES, LINEUP_KINDS
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import REFERENCE_KINDS, RUNNING
 
 

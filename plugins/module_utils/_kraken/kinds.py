@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The Kraken resource kinds, in the order a line-up plans them (what streams refer to first)."""
+"""The Kraken resource kinds that refer to nothing: inputs, outputs, transcoders (streams: stream.py).
+
+Kept apart from the stream kind so that their modules compile no stream code on every run.
+"""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -9,7 +12,6 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import (
     INPUT_FIELDS, OUTPUT_FIELDS, SRT_REQUIRED_IF, TRANSCODER_FIELDS)
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import ResourceType
-from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 INPUTS_NEEDING_URL = ("MPEG2TS", "RTSP", "MJPEGRAW")
@@ -43,6 +45,3 @@ class KrakenTranscoder(ResourceType):
     result_key = "transcoder"
     fields = TRANSCODER_FIELDS
 
-
-KIND_TYPES = dict((cls.kind, cls) for cls in (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream))
-LINEUP_KINDS = ("inputs", "outputs", "transcoders", "streams")

@@ -14,11 +14,15 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KIND_TYPES, LINEUP_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenInput, KrakenOutput, KrakenTranscoder
+from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import NicDirectory, find_one, kraken_directory
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
     apply_lineup, lineup_argument_spec, lineup_result, secret_values, validate_items)
 
+# The kinds in the order a line-up plans them: what streams refer to first.
+KIND_TYPES = dict((cls.kind, cls) for cls in (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream))
+LINEUP_KINDS = ("inputs", "outputs", "transcoders", "streams")
 KINDS = dict((kind, KIND_TYPES[kind]) for kind in LINEUP_KINDS)
 
 

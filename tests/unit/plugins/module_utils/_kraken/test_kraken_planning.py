@@ -11,7 +11,7 @@ import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KIND_TYPES
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES
 from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import find_one
 from ansible_collections.haivision.media.plugins.module_utils._common.change import ChangeFailed, apply_changes
