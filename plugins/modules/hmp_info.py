@@ -33,9 +33,11 @@ options:
   gather:
     description:
       - What to read. V(sessions) also reads each session's sources, metadata and shares.
+      - V(stbs) (the set-top boxes) and V(tags) (the device tags) need the STB Administration permission, so they
+        are read only when listed.
     type: list
     elements: str
-    choices: [version, sources, sessions, recordings, categories, users, groups, events]
+    choices: [version, sources, sessions, recordings, categories, users, groups, events, stbs, tags]
     default: [version, sources, sessions, recordings, categories, users, groups, events]
 '''
 
@@ -89,7 +91,10 @@ sessions:
             "metadata": [{"name": "calypso:creator", "field": [{"fieldType": "STRING",
             "valueString": "haiadmin"}]}], "shares": []}]
 recordings:
-  description: Active recordings.
+  description:
+    - Active recordings (recording or paused) of every session, each with C(id), C(session), C(username),
+      C(state) (C(RECORDING) or C(PAUSED)), C(duration), C(recorders) (C(source), C(chunk), C(id), C(state)),
+      C(ctime) and C(title).
   returned: when O(gather) contains V(recordings)
   type: list
   elements: dict
@@ -113,6 +118,23 @@ events:
   returned: when O(gather) contains V(events)
   type: list
   elements: dict
+stbs:
+  description:
+    - Every set-top box as the platform reports it, with C(_id), C(name), C(hostname), C(ip), C(mac), C(tags),
+      C(status) (C(Never), C(Offline), C(Warning), C(Standby) or C(Online)), C(standby), C(volume), C(muted),
+      C(channelId), C(channelName) and C(channelType).
+  returned: when O(gather) contains V(stbs)
+  type: list
+  elements: dict
+  sample: [{"_id": "SK8DQW7KjDyopkreyMNrSA", "name": "Lobby 1", "tags": ["Lobby"], "status": "Online",
+            "standby": false, "volume": 0.2, "muted": false, "channelId": "cd152a55-0bd6-465d-b7a5-149a5b18086d",
+            "channelName": "DISH - RT", "channelType": "source"}]
+tags:
+  description: Every device tag, with C(_id) and C(name).
+  returned: when O(gather) contains V(tags)
+  type: list
+  elements: dict
+  sample: [{"_id": "aKiyWIUUoGCrVJP-BrWySQ", "name": "Meeting Room"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC, HMPClient
@@ -120,6 +142,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.view import p
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events"]
+STB_GATHER = ["stbs", "tags"]  # STB Administration only: read when asked
 
 
 def gather_info(module):
@@ -130,7 +153,7 @@ def gather_info(module):
 
 
 def main():
-    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER, default=GATHER)),
+    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER + STB_GATHER, default=GATHER)),
                gather_info, HMP_CONNECTION_SPEC,
                supports_check_mode=True)
 

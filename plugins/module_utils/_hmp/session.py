@@ -146,13 +146,19 @@ class HMPSession:
         return session
 
 
+def session_source_ids(client, base, record):
+    """The ids of a session's sources in their order: from its record, else its /sources list."""
+    listed = (record or {}).get("sources")
+    if isinstance(listed, list):
+        return listed
+    return [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
+
+
 def read_parts(client, base, record, task=None, everything=False):
     """The current state of the parts the task manages (``everything``: all of them, for the result)."""
     parts = {}
     if everything or task.sources is not None:
-        listed = (record or {}).get("sources")
-        parts["sources"] = listed if isinstance(listed, list) else \
-            [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
+        parts["sources"] = session_source_ids(client, base, record)
     if everything or task.metadata is not None:
         parts["metadata"] = client.list_all(base + "/metadata", paged=False)
     if everything or task.shares is not None:

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.stb import list_stbs, list_tags
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 
 DETAIL_WORKERS = 4
@@ -21,6 +22,8 @@ COLLECTIONS = {
     "groups": "/apis/groups/enabled",
     "events": "/apis/events",
 }
+# Collections whose "none" is an answer of their own (the devices API's 404s).
+READERS = {"stbs": list_stbs, "tags": list_tags}
 
 
 def session_parts(client, session_id):
@@ -56,7 +59,8 @@ def sessions_view(client, sources=None):
 
 def platform_view(client, gather):
     """What hmp_info returns. Sources are masked by their fields (a source's wire names are its option names);
-    the rest (users, groups, recordings, events, categories, sessions with their parts) has no field
+    the rest (users, groups, recordings, events, categories, sessions with their parts, set-top boxes and
+    device tags) has no field
     declarations here, so it is masked by key name."""
     result = {}
     if "version" in gather:
@@ -64,6 +68,9 @@ def platform_view(client, gather):
     for name, path in COLLECTIONS.items():
         if name in gather:
             result[name] = client.list_all(path)
+    for name, read in READERS.items():
+        if name in gather:
+            result[name] = read(client)
     if "sessions" in gather:
         result["sessions"] = sessions_view(client, result.get("sources"))
     return dict((name, [SOURCE_FIELDS.mask(source) for source in value] if name == "sources" else mask_secrets(value))
