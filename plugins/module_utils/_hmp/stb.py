@@ -97,7 +97,7 @@ def find_targets(client, params):
             raise
     boxes = list_stbs(client)
     if params.get("name") is not None:
-        box = match_one([dict(b, id=b.get("_id")) for b in boxes], "name", params["name"], "id", what="set-top box")
+        box = match_one([dict(b, id=b.get("_id")) for b in boxes], "name", params["name"], "id", what="STB")
         if box is None:
             raise IdentityError("name: no set-top box named %r on this HMP (GET %s: %s)"
                                 % (params["name"], STBS_PATH, _known(b.get("name") for b in boxes)))
