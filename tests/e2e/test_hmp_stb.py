@@ -67,7 +67,9 @@ def test_one_box_sends_only_what_differs(clean, ansible):
                                                          "commands": []}]
 
     hmp.clear_log()
-    volume = ansible(hmp_play(task("volume", "hmp_stb", **dict(wanted, volume=0.25))))
+    quieter = dict(wanted)
+    quieter["volume"] = 0.25
+    volume = ansible(hmp_play(task("volume", "hmp_stb", **quieter)))
     assert volume.task("volume")["status"] == "changed", volume.output
     assert sent(hmp) == [(ids["lobby1"], {"command": "set-volume", "parameters": {"volume": 0.25}})]
 
