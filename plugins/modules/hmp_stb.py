@@ -16,7 +16,7 @@ description:
   - Each box's reported state (C(GET /apis/devices/stbs)) is compared and only the commands that differ are sent
     (C(POST /apis/devices/stbs/:id/commands)), the guide's C(standby-on) or C(standby-off), C(mute) or C(unmute),
     C(set-volume), C(set-channel). A box is woken first and put to standby last.
-  - O(message) and O(reboot) are actions, sent on every run, so the task reports C(changed) for each reachable box.
+  - O(text_message) and O(reboot) are actions, sent on every run, so the task reports C(changed) for each reachable box.
   - The guide sends commands only to a box that is online and connected (status C(Online) or C(Standby)). Any
     other box (C(Offline), C(Never), C(Warning)) is reported in RV(skipped_offline) and left alone, unless
     O(require_online=true), which fails the task before any command.
@@ -62,8 +62,10 @@ options:
       - What the box shows, a source (by name or id) or a session (by title or id). A name that both a source and
         a session carry fails the task; give the id.
     type: str
-  message:
-    description: A text message to show on the box, sent on every run.
+  text_message:
+    description:
+      - A text message to show on the box (the guide's C(show-text-message)), sent on every run.
+      - Ansible reserves the option name C(message).
     type: dict
     suboptions:
       text:
@@ -102,7 +104,7 @@ EXAMPLES = r'''
 - name: Tell the meeting room, every box must be reachable
   haivision.media.hmp_stb:
     name: Meeting room 2
-    message:
+    text_message:
       text: The town hall starts in 5 minutes
       seconds: 30
     require_online: true

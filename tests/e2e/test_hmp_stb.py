@@ -112,7 +112,7 @@ def test_tag_targets_every_box_and_offline_ones_are_skipped_or_fail(clean, ansib
 def test_message_and_reboot_are_sent_on_every_run(clean, ansible):
     hmp = clean.hmp
     _cam, _session, ids = seed(hmp)
-    args = dict(name="room", message={"text": "Town hall in 5 minutes", "seconds": 30}, reboot=True)
+    args = dict(name="room", text_message={"text": "Town hall in 5 minutes", "seconds": 30}, reboot=True)
     preview = ansible(hmp_play(task("announce", "hmp_stb", **args)), check=True)
     assert preview.task("announce")["status"] == "changed" and writes(hmp) == []
     run = ansible(hmp_play(task("announce", "hmp_stb", **args), task("announce again", "hmp_stb", **args)))
@@ -154,14 +154,14 @@ def test_bad_input_sends_no_request(clean, ansible):
         ("volume too high", dict(name="lobby1", volume=1.5)),
         ("two targets", dict(name="lobby1", tag="Lobby", muted=True)),
         ("no target", dict(muted=True)),
-        ("zero seconds", dict(name="lobby1", message={"text": "hi", "seconds": 0})),
+        ("zero seconds", dict(name="lobby1", text_message={"text": "hi", "seconds": 0})),
     )]))
     messages = dict((r["task"], r["result"]["msg"]) for r in run.results)
     assert all(r["status"] == "ignored" for r in run.results) and len(messages) == 4, run.output
     assert "volume must be between 0.0 and 1.0, got 1.5" in messages["volume too high"]
     assert "mutually exclusive" in messages["two targets"]
     assert "one of the following is required" in messages["no target"]
-    assert "message.seconds must be at least 1" in messages["zero seconds"]
+    assert "text_message.seconds must be at least 1" in messages["zero seconds"]
     assert hmp.requests() == []
 
 

@@ -36,7 +36,7 @@ STB_SPEC = dict(
     id=dict(type="str"),
     tag=dict(type="str"),
     channel=dict(type="str"),
-    message=dict(type="dict", options=dict(text=dict(type="str", required=True), seconds=dict(type="int", required=True))),
+    text_message=dict(type="dict", options=dict(text=dict(type="str", required=True), seconds=dict(type="int", required=True))),
     reboot=dict(type="bool", default=False),
     require_online=dict(type="bool", default=False),
 )
@@ -76,12 +76,12 @@ class STBTask:
         self.channel = params.get("channel")
         if self.channel is not None and not self.channel.strip():
             raise ValidationError("channel is empty; give the name or id of a source, or the title or id of a session")
-        message = params.get("message")
+        message = params.get("text_message")
         if message is not None:
             if not message["text"].strip():
-                raise ValidationError("message.text is empty")
+                raise ValidationError("text_message.text is empty")
             if message["seconds"] < 1:
-                raise ValidationError("message.seconds must be at least 1, got %s" % message["seconds"])
+                raise ValidationError("text_message.seconds must be at least 1, got %s" % message["seconds"])
         self.message = message
         self.reboot = params["reboot"]
 
