@@ -36,14 +36,16 @@ seealso:
 options:
   gather:
     description:
-      - What to read. V(sessions) also reads each session's sources, metadata and shares; V(assets) each
-        video's metadata, shares and public share; V(sections) each feed's shares.
-      - V(lineup) (not read by default) exports the platform's sources and sessions as the input of
-        M(haivision.media.hmp_lineup), in RV(lineup), with the secrets it leaves out in RV(lineup_secrets).
+      - What to read. V(sessions) also reads each session's sources, metadata and shares.
+      - Read only when listed, V(assets) (each video with its metadata, shares and public share: a request
+        per video and part), V(sections) (each feed with its shares), V(stbs) (the set-top boxes) and V(tags)
+        (the device tags; both need the STB Administration permission), and V(lineup), which exports the
+        platform's sources and sessions as the input of M(haivision.media.hmp_lineup) in RV(lineup), with the
+        secrets it leaves out in RV(lineup_secrets).
     type: list
     elements: str
-    choices: [version, sources, sessions, recordings, categories, users, groups, events, assets, sections, lineup]
-    default: [version, sources, sessions, recordings, categories, users, groups, events, assets, sections]
+    choices: [version, sources, sessions, recordings, categories, users, groups, events, assets, sections, stbs, tags, lineup]
+    default: [version, sources, sessions, recordings, categories, users, groups, events]
 '''
 
 EXAMPLES = r'''
@@ -111,7 +113,10 @@ sessions:
             "metadata": [{"name": "calypso:creator", "field": [{"fieldType": "STRING",
             "valueString": "haiadmin"}]}], "shares": []}]
 recordings:
-  description: Active recordings.
+  description:
+    - Active recordings (recording or paused) of every session, each with C(id), C(session), C(username),
+      C(state) (C(RECORDING) or C(PAUSED)), C(duration), C(recorders) (C(source), C(chunk), C(id), C(state)),
+      C(ctime) and C(title).
   returned: when O(gather) contains V(recordings)
   type: list
   elements: dict
@@ -204,6 +209,23 @@ lineup_secrets:
       returned: always
       type: str
   sample: [{"kind": "sources", "name": "guest", "option": "passphrase"}]
+stbs:
+  description:
+    - Every set-top box as the platform reports it, with C(_id), C(name), C(hostname), C(ip), C(mac), C(tags),
+      C(status) (C(Never), C(Offline), C(Warning), C(Standby) or C(Online)), C(standby), C(volume), C(muted),
+      C(channelId), C(channelName) and C(channelType).
+  returned: when O(gather) contains V(stbs)
+  type: list
+  elements: dict
+  sample: [{"_id": "SK8DQW7KjDyopkreyMNrSA", "name": "Lobby 1", "tags": ["Lobby"], "status": "Online",
+            "standby": false, "volume": 0.2, "muted": false, "channelId": "cd152a55-0bd6-465d-b7a5-149a5b18086d",
+            "channelName": "DISH - RT", "channelType": "source"}]
+tags:
+  description: Every device tag, with C(_id) and C(name).
+  returned: when O(gather) contains V(tags)
+  type: list
+  elements: dict
+  sample: [{"_id": "aKiyWIUUoGCrVJP-BrWySQ", "name": "Meeting Room"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC, HMPClient
@@ -211,7 +233,9 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.export import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.view import platform_view
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
-GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events", "assets", "sections"]
+GATHER = ["version", "sources", "sessions", "recordings", "categories", "users", "groups", "events"]
+# Read only when listed: a request per video or feed and part, STB Administration rights, or the export.
+ON_REQUEST = ["assets", "sections", "stbs", "tags", "lineup"]
 
 
 def gather_info(module):
@@ -226,7 +250,7 @@ def gather_info(module):
 
 
 def main():
-    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER + ["lineup"], default=GATHER)),
+    run_module(dict(gather=dict(type="list", elements="str", choices=GATHER + ON_REQUEST, default=GATHER)),
                gather_info, HMP_CONNECTION_SPEC,
                supports_check_mode=True)
 

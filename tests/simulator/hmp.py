@@ -22,6 +22,7 @@ its last successful request (the TTL in force at check time applies).
 Admin routes (besides the core's ``/_sim/state``, ``/_sim/seed``, ``/_sim/reset``):
 ``GET /_sim/hmp/sessions``, ``POST /_sim/hmp/expire``, ``POST /_sim/hmp/ttl``,
 ``POST /_sim/hmp/edit``, ``POST /_sim/hmp/record``, ``POST /_sim/hmp/pause``, ``POST /_sim/hmp/stop``.
+Set-top boxes (``/apis/devices``) live in ``hmp_stb.py``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -38,6 +39,7 @@ from collections import namedtuple
 
 from .common import Device, Response, json_response
 from .hmp_library import LibraryMixin, library_routes
+from .hmp_stb import ROUTES as STB_ROUTES, STBDevices
 from .hmp_model import (
     AUTH_SESSION_NOT_FOUND, FAULTS, FORBIDDEN, INVALID_CREDENTIALS, METHOD_NOT_ALLOWED, NO_RESULTS, NOT_FOUND,
     RECORDING_IN_PROGRESS, ROLES, SCHEDULE_EVENT_NOT_FOUND, SCHEDULED_EVENT_NOT_FOUND, SESSION_HAS_NO_SOURCE,
@@ -92,7 +94,7 @@ ROUTES = [
 ] + library_routes(_ID) + [
     ("/apis/system/version", {"GET": "version"}, {}),
     ("/apis/events", {"GET": "events_list"}, {}),
-]
+] + STB_ROUTES
 ROUTES = [(re.compile("^%s$" % pattern), methods, extra) for pattern, methods, extra in ROUTES]
 
 # Guide inconsistencies kept per endpoint: these answer 040002 for a missing parent.
@@ -129,7 +131,7 @@ ADMIN_ROUTES = {
 }
 
 
-class HMPDevice(LibraryMixin, HMPPlatform, Device):
+class HMPDevice(LibraryMixin, STBDevices, HMPPlatform, Device):
     """One HMP 3.5 platform served over HTTPS: the API's routing, auth and paging."""
 
     # Every API handler takes (call, **path parameters) so that one dispatcher
@@ -145,7 +147,7 @@ class HMPDevice(LibraryMixin, HMPPlatform, Device):
     # -- core hooks -------------------------------------------------------
     def reset(self):
         with self.lock:
-            HMPPlatform.reset(self)
+            super(HMPDevice, self).reset()
 
     def handle(self, request):
         with self.lock:

@@ -35,7 +35,7 @@ class ValidationError(HaivisionError):
 class Field:
     """One managed option and how it maps to the device.
 
-    kind: ``str``, ``int``, ``bool``, ``dict`` (with ``children``), ``list``
+    kind: ``str``, ``int``, ``float``, ``bool``, ``dict`` (with ``children``), ``list``
     (ordered), ``set`` (a list compared without order), ``raw`` (compared as given),
     ``map`` (a dict of free keys, e.g. metadata entries: only the keys given are
     compared and merged; a key given as None means "must not exist").
@@ -70,7 +70,7 @@ class Field:
     # -- argument spec -----------------------------------------------------
 
     def argument_spec(self):
-        types = {"str": "str", "int": "int", "bool": "bool", "dict": "dict", "list": "list", "set": "list", "raw": "raw",
+        types = {"str": "str", "int": "int", "float": "float", "bool": "bool", "dict": "dict", "list": "list", "set": "list", "raw": "raw",
                  "map": "dict"}
         spec = dict(type=types[self.kind])
         if self.choices:
@@ -99,7 +99,7 @@ class Field:
         name = prefix + self.option
         if xml_text:
             check_xml_text(name, value, self.secret)
-        if self.kind == "int":
+        if self.kind in ("int", "float"):
             if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
                 raise ValidationError("%s must be between %s and %s, got %s" % (name, self.minimum, self.maximum, value))
         if self.kind == "str":
@@ -135,6 +135,11 @@ class Field:
                 return int(value)
             try:
                 return int(str(value).strip())
+            except ValueError:
+                return value
+        if self.kind == "float" and not isinstance(value, bool):
+            try:
+                return float(str(value).strip())
             except ValueError:
                 return value
         if self.kind == "bool":

@@ -189,8 +189,13 @@ class HMPClient:
                                 % (resource_id, len(data)))
         return data
 
-    def list_all(self, path, params=None, paged=True):
-        """Every item of a (paged) collection; 404 NoResults means empty."""
+    def list_all(self, path, params=None, paged=True, empty=None):
+        """Every item of a (paged) collection; 404 NoResults means empty.
+
+        ``empty(error)``: another 404 that an endpoint answers for "none" (the devices API's
+        040000 "Device not found"). A page that says ``hasMoreData`` without a ``next`` link
+        (the devices API's paging) is followed by its page number.
+        """
         query = dict(params or {})
         if paged:
             query.update(page=1, pageSize=PAGE_SIZE)
@@ -201,7 +206,7 @@ class HMPClient:
             try:
                 payload = self.request("GET", next_url, params=query)
             except ApiError as exc:
-                if exc.status == 404 and (exc.code == NO_RESULTS or exc.name == "NoResults"):
+                if exc.status == 404 and (exc.code == NO_RESULTS or exc.name == "NoResults" or empty and empty(exc)):
                     break
                 raise
             data = payload["data"]
@@ -211,6 +216,9 @@ class HMPClient:
             items.extend(data if isinstance(data, list) else [data])
             paging = payload.get("paging") or {}
             link = paging.get("next")
+            if not link and paged and paging.get("hasMoreData") is True and data:
+                next_url, query = path, dict(query, page=page + 1)
+                continue
             if not link or link in seen or not data:
                 break
             seen.add(link)

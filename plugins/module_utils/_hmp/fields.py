@@ -106,3 +106,29 @@ SCHEDULE_ITEM_SPEC = dict(type="list", elements="dict", options=dict(
     command=dict(type="str", choices=EVENT_COMMANDS, default="set-live"),
     record=dict(type="bool", default=False),
 ), required_if=[("type", "weekly-recurring", ["days"])])
+
+# An active recording of a session as hmp_recording compares it: its state and the sources it records
+# (by name). HMP spells the states RECORDING and PAUSED; no active recording is "stopped".
+RECORDING_STATES = ["recording", "paused", "stopped"]
+RECORDING_FIELDS = FieldSet([
+    Field("state", choices=RECORDING_STATES),
+    Field("recorders", kind="set"),
+])
+
+
+def _volume(value):
+    """A set-top box's volume to the guide's two decimals (0.00-1.00); left as it is when not a number."""
+    try:
+        return round(float(value), 2)
+    except (TypeError, ValueError):
+        return value
+
+
+# What hmp_stb compares on each set-top box (the guide's device record); channel is the id of the
+# source or session the box shows (channelId).
+STB_FIELDS = FieldSet([
+    Field("standby", kind="bool", bool_words=JSON_BOOL),
+    Field("volume", kind="float", minimum=0.0, maximum=1.0, normalizer=_volume),
+    Field("muted", kind="bool", bool_words=JSON_BOOL),
+    Field("channel", "channelId"),
+])

@@ -144,6 +144,14 @@ class HMPSession:
         return session
 
 
+def session_source_ids(client, base, record):
+    """The ids of a session's sources in their order: from its record, else its /sources list."""
+    listed = (record or {}).get("sources")
+    if isinstance(listed, list):
+        return listed
+    return [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
+
+
 SESSION_PART_NAMES = ("sources", "metadata", "shares", "public_share", "events")
 
 
@@ -157,12 +165,10 @@ def part_reads(client, base, record, task=None, everything=False, names=SESSION_
     """
     parts, calls = {}, {}
     if "sources" in names and (everything or task.sources is not None):
-        listed = (record or {}).get("sources")
-        if isinstance(listed, list):
-            parts["sources"] = listed
+        if isinstance((record or {}).get("sources"), list):
+            parts["sources"] = record["sources"]
         else:
-            calls["sources"] = lambda: [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"),
-                                                                          key=lambda s: s.get("index") or 0)]
+            calls["sources"] = lambda: session_source_ids(client, base, None)
     if "metadata" in names and (everything or task.metadata is not None):
         calls["metadata"] = lambda: client.list_all(base + "/metadata", paged=False)
     if "shares" in names and (everything or task.shares is not None):

@@ -10,6 +10,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.client import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session import part_reads, read_many_parts
+from ansible_collections.haivision.media.plugins.module_utils._hmp.stb import list_stbs, list_tags
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
@@ -21,6 +22,8 @@ COLLECTIONS = {
     "groups": "/apis/groups/enabled",
     "events": "/apis/events",
 }
+# Collections whose "none" is an answer of their own (the devices API's 404s).
+READERS = {"stbs": list_stbs, "tags": list_tags}
 
 
 def session_parts(client, session_id):
@@ -68,7 +71,8 @@ def library_view(client, kind):
 
 def platform_view(client, gather):
     """What hmp_info returns. Sources are masked by their fields (a source's wire names are its option names);
-    the rest (users, groups, recordings, events, categories, sessions with their parts) has no field
+    the rest (users, groups, recordings, events, categories, sessions with their parts, set-top boxes and
+    device tags) has no field
     declarations here, so it is masked by key name."""
     result = {}
     if "version" in gather:
@@ -76,6 +80,9 @@ def platform_view(client, gather):
     for name, path in COLLECTIONS.items():
         if name in gather:
             result[name] = client.list_all(path)
+    for name, read in READERS.items():
+        if name in gather:
+            result[name] = read(client)
     if "sessions" in gather:
         result["sessions"] = sessions_view(client, result.get("sources"))
     for kind in LIBRARY_PARTS:

@@ -84,3 +84,12 @@ def test_a_set_compares_without_order_and_is_written_in_the_device_order():
     assert fields.changes({"outputs": ["a", "b"]}, current) == []
     assert fields.changes({"outputs": ["a"]}, current) == ["outputs"]
     assert fields.merged(current, {"outputs": ["a", "b"]}, []) == {"outputs": ["b", "a"]}
+
+
+def test_a_float_is_range_checked_and_compared_as_a_number():
+    volume = FieldSet([Field("volume", kind="float", minimum=0.0, maximum=1.0)])
+    assert volume.argument_spec() == {"volume": {"type": "float"}}
+    with pytest.raises(ValidationError, match="volume must be between 0.0 and 1.0, got 1.5"):
+        volume.desired({"volume": 1.5})
+    assert volume.changes(volume.desired({"volume": 0.75}), volume.from_device({"volume": "0.75"})) == []
+    assert volume.changes(volume.desired({"volume": 1}), volume.from_device({"volume": 0.2})) == ["volume"]

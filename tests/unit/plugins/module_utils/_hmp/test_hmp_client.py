@@ -183,3 +183,23 @@ def test_a_gateway_page_is_named_as_such(hmp_sim):
             client.request("GET", "/apis/system/version")
     assert caught.value.status == 502 and "error object (code, name, message) but" in str(caught.value)
     assert "Content-Type text/html" in str(caught.value)
+
+
+def test_the_devices_api_paging_and_its_404_for_none(hmp_sim):
+    """The STB list pages with hasMoreData and no next link; no box at all is 404 040000 "Device not found"."""
+    from ansible_collections.haivision.media.plugins.module_utils._hmp.stb import list_stbs, list_tags
+    with client_for(hmp_sim) as client:
+        assert list_stbs(client) == [] and list_tags(client) == []
+        hmp_sim.device.seed({"stbs": [{"name": "box %03d" % i, "tags": ["Lobby"]} for i in range(205)]})
+        boxes = list_stbs(client)
+        assert [t["name"] for t in list_tags(client)] == ["Lobby"]
+    assert len(boxes) == 205 and len(set(b["_id"] for b in boxes)) == 205
+    pages = [e["query"] for e in hmp_sim.requests() if e["method"] == "GET" and e["path"] == "/apis/devices/stbs"]
+    assert pages == ["page=1&pageSize=100", "page=1&pageSize=100", "page=2&pageSize=100", "page=3&pageSize=100"]
+
+
+def test_another_404_of_the_devices_api_is_no_empty_list(hmp_sim):
+    with pytest.raises(ApiError) as caught:
+        with client_for(hmp_sim) as client:
+            client.list_all("/apis/devices/nothing-here", empty=lambda exc: exc.code == "040033")
+    assert caught.value.status == 404 and caught.value.code == "040000"

@@ -1,0 +1,215 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Haivision set-top boxes of an HMP: targets, the commands that bring each box to the task, the result.
+
+The guide's devices API reports each box's state (``standby``, ``volume``,
+``muted``, ``channelId``) and takes commands (``POST
+/apis/devices/stbs/:id/commands``). Each targeted box is planned as one
+Change whose writes are the commands that differ from what it reports;
+everything (targets, the channel, offline boxes) is found before the first
+command, so a refused task sends none.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import STB_FIELDS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, send_action
+from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, Write, apply_changes
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, match_one
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError
+
+STBS_PATH = "/apis/devices/stbs"
+TAGS_PATH = "/apis/devices/tags"
+# Guide: a command reaches only a box that is "online and connected (status Online or Standby)".
+REACHABLE = ("Online", "Standby")
+DEVICE_NOT_FOUND = "040000"
+TAG_NOT_FOUND = "040033"
+LISTED_NAMES = 20
+STB_RANK = 0
+
+STB_SPEC = dict(
+    name=dict(type="str"),
+    id=dict(type="str"),
+    tag=dict(type="str"),
+    channel=dict(type="str"),
+    text_message=dict(type="dict", options=dict(text=dict(type="str", required=True), seconds=dict(type="int", required=True))),
+    reboot=dict(type="bool", default=False),
+    require_online=dict(type="bool", default=False),
+)
+STB_SPEC.update((field.option, field.argument_spec()) for field in STB_FIELDS.fields if field.option != "channel")
+TARGETS = ("name", "id", "tag")
+
+
+class OfflineBoxes(HaivisionError):
+    """``require_online`` and a targeted box cannot receive commands."""
+
+
+def list_stbs(client):
+    """Every set-top box; the guide answers none as 404 040000 "Device not found"."""
+    return client.list_all(STBS_PATH, empty=lambda exc: exc.code == DEVICE_NOT_FOUND)
+
+
+def list_tags(client):
+    """Every device tag (``{_id, name}``); none is 404 040033 TagNotFound."""
+    return client.list_all(TAGS_PATH, empty=lambda exc: exc.code == TAG_NOT_FOUND or exc.name == "TagNotFound")
+
+
+def _known(names):
+    names = sorted("%s" % n for n in names)
+    return ", ".join(names[:LISTED_NAMES]) + (", ..." if len(names) > LISTED_NAMES else "") if names else "none"
+
+
+def _label(box):
+    return "%s (%s)" % (box.get("name"), box.get("_id"))
+
+
+class STBTask:
+    """What the task asks, validated before any request."""
+
+    def __init__(self, params):
+        self.params = params
+        self.desired = STB_FIELDS.desired(dict((k, v) for k, v in params.items() if k != "channel"))
+        self.channel = params.get("channel")
+        if self.channel is not None and not self.channel.strip():
+            raise ValidationError("channel is empty; give the name or id of a source, or the title or id of a session")
+        message = params.get("text_message")
+        if message is not None:
+            if not message["text"].strip():
+                raise ValidationError("text_message.text is empty")
+            if message["seconds"] < 1:
+                raise ValidationError("text_message.seconds must be at least 1, got %s" % message["seconds"])
+        self.message = message
+        self.reboot = params["reboot"]
+
+
+def find_targets(client, params):
+    """The boxes the task is about: one by id or name, or every box with the tag."""
+    if params.get("id"):
+        try:
+            return [client.get_one("%s/%s" % (STBS_PATH, quote_id(params["id"])))]
+        except ApiError as exc:
+            if exc.status == 404:
+                raise IdentityError("id: no set-top box with id %s on this HMP" % params["id"])
+            raise
+    boxes = list_stbs(client)
+    if params.get("name") is not None:
+        box = match_one([dict(b, id=b.get("_id")) for b in boxes], "name", params["name"], "id", what="STB")
+        if box is None:
+            raise IdentityError("name: no set-top box named %r on this HMP (GET %s: %s)"
+                                % (params["name"], STBS_PATH, _known(b.get("name") for b in boxes)))
+        return [next(b for b in boxes if b.get("_id") == box["id"])]
+    tags = list_tags(client)
+    tag = next((t for t in tags if params["tag"] in (t.get("name"), t.get("_id"))), None)
+    if tag is None:
+        raise IdentityError("tag: %r is neither the name nor the id of a device tag on this HMP (GET %s: %s)"
+                            % (params["tag"], TAGS_PATH, _known(t.get("name") for t in tags)))
+    # A box lists its tags by name.
+    return [b for b in boxes if tag.get("name") in (b.get("tags") or [])]
+
+
+def resolve_channel(client, reference):
+    """``(type, id, name)`` of the source (by name or id) or session (by title or id) a box should show."""
+    candidates = []
+    for kind, key in (("sources", "name"), ("sessions", "title")):
+        for entry in client.list_all(PATHS[kind]):
+            candidates.append((kind[:-1], entry.get("id"), entry.get(key)))
+    by_id = [c for c in candidates if c[1] == reference]
+    if by_id:
+        return by_id[0]
+    named = [c for c in candidates if c[2] == reference]
+    if len(named) > 1:
+        raise IdentityError("channel %r is ambiguous: %s; give the id" % (
+            reference, ", ".join("%s %s" % (c[0], c[1]) for c in sorted(named))))
+    if not named:
+        raise IdentityError("channel %r is neither the name or id of a source nor the title or id of a session on this "
+                            "HMP; nothing was sent" % reference)
+    return named[0]
+
+
+def command_body(option, value, channel=None):
+    """The guide's command for one changed option."""
+    if option == "standby":
+        return {"command": "standby-on" if value else "standby-off"}
+    if option == "muted":
+        return {"command": "mute" if value else "unmute"}
+    if option == "volume":
+        return {"command": "set-volume", "parameters": {"volume": value}}
+    # Guide: the name "is not checked, recommend setting to null".
+    return {"command": "set-channel", "parameters": {"id": channel[1], "name": None, "type": channel[0]}}
+
+
+def message_body(message):
+    """The guide's show-text-message, laid out as its example (white text at the bottom, no repeat)."""
+    return {"command": "show-text-message", "parameters": {
+        "data": [{"message": message["text"], "duration": message["seconds"] * 1000, "color": "#ffffff", "blink": False}],
+        "useFades": True, "repeat": -1, "showMode": "static", "location": {"position": "bottom", "offset": 0},
+        "backgroundColor": "#000000"}}
+
+
+def plan_box(client, task, box, channel):
+    """The Change that brings one reachable box to the task: the commands that differ, then the actions."""
+    desired = dict(task.desired)
+    if channel is not None:
+        desired["channel"] = channel[1]
+    current = STB_FIELDS.from_device(box)
+    options = STB_FIELDS.changes(desired, current)
+    after = STB_FIELDS.merged(current, desired, options)
+    # Woken first, put to standby last; the actions after the state.
+    order = sorted(options, key=lambda o: (0 if o == "standby" and not desired[o] else 2 if o == "standby" else 1,
+                                           [f.option for f in STB_FIELDS.fields].index(o)))
+    bodies = [command_body(option, desired[option], channel) for option in order]
+    if task.message is not None:
+        bodies.append(message_body(task.message))
+    if task.reboot:
+        bodies.append({"command": "reboot"})
+    path = "%s/%s/commands" % (STBS_PATH, quote_id(box["_id"]))
+    writes = [Write(STB_RANK, "POST %s %s" % (path, body["command"]),
+                    lambda context, body=body: send_action(client, path, ("POST", "", body), context)) for body in bodies]
+    change = Change("stbs", box.get("name"), "update" if bodies else "none", box["_id"], before=current, after=after,
+                    options=options, fields=STB_FIELDS, writes=writes, raw=box, id_key="id")
+    change.extra["commands"] = bodies
+    change.extra["channel"] = (box.get("channelName") or box.get("channelId"), channel[2] if channel else None)
+    return change
+
+
+def _diff(changes):
+    """One ``{before, after}`` keyed by box (``name (id)``); a channel shows by its name."""
+    result = {"before": {}, "after": {}}
+    for change in changes:
+        if not change.options:
+            continue
+        diff = change.fields.diff(change.before, change.after, change.options)
+        if "channel" in change.options:
+            before, after = change.extra["channel"]
+            diff["before"]["channel"], diff["after"]["channel"] = before, after
+            if before is None:
+                diff["before"].pop("channel")
+        result["before"][_label(change.raw)] = diff["before"]
+        result["after"][_label(change.raw)] = diff["after"]
+    return result if result["after"] else dict(EMPTY_DIFF)
+
+
+def _entry(box):
+    return {"id": box.get("_id"), "name": box.get("name"), "status": box.get("status")}
+
+
+def converge_stbs(module):
+    task = STBTask(module.params)  # validation comes before any request
+    with HMPClient.from_module(module) as client:
+        boxes = find_targets(client, module.params)
+        offline = [b for b in boxes if b.get("status") not in REACHABLE]
+        if offline and module.params["require_online"]:
+            raise OfflineBoxes("require_online: %d targeted set-top box(es) cannot receive commands (the guide: status "
+                               "Online or Standby): %s; nothing was sent"
+                               % (len(offline), ", ".join("%s is %s" % (_label(b), b.get("status")) for b in offline)))
+        channel = resolve_channel(client, task.channel) if task.channel is not None else None
+        changes = [plan_box(client, task, box, channel) for box in boxes if box not in offline]
+        if not module.check_mode:
+            apply_changes([c for c in changes if c.changed])
+    stbs = [dict(_entry(c.raw), commands=c.extra["commands"]) for c in changes]
+    return dict(changed=any(c.changed for c in changes), stbs=stbs, skipped_offline=[_entry(b) for b in offline],
+                diff=_diff(changes))
