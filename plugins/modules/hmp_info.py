@@ -37,7 +37,7 @@ options:
   gather:
     description:
       - What to read. V(sessions) also reads each session's sources, metadata and shares.
-      - Read only when listed, V(assets) (each video with its metadata, shares and public share: a request
+      - Read only when listed, V(assets) (each video with its metadata, shares and public share, a request
         per video and part), V(sections) (each feed with its shares), V(stbs) (the set-top boxes) and V(tags)
         (the device tags; both need the STB Administration permission), and V(lineup), which exports the
         platform's sources and sessions as the input of M(haivision.media.hmp_lineup) in RV(lineup), with the
