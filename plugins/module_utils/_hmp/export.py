@@ -31,6 +31,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.session impor
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import _device_permission
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
+
 def _schedule(events):
     """The active events (the module's canonical form) in start order, ties in one order whatever the device's."""
     return sorted(active_schedule(events), key=lambda e: (e.get("start_time") or 0, json.dumps(e, sort_keys=True)))

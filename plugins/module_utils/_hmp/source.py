@@ -161,4 +161,3 @@ def converge_source(module):
         if change.changed and not module.check_mode:
             apply_changes([change])
         return source_result(change, source.view(change, module.check_mode))
-

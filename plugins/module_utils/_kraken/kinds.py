@@ -44,4 +44,3 @@ class KrakenTranscoder(ResourceType):
     kind = "transcoders"
     result_key = "transcoder"
     fields = TRANSCODER_FIELDS
-
