@@ -244,6 +244,27 @@ class FieldSet:
         """
         return dict((f.option, f.from_wire(wire_values[f.wire])) for f in self.fields if f.wire in wire_values)
 
+    def exported(self, state, allowed=None, drop_empty=False):
+        """``(values, secret options)``: a state (``from_device``) as a line-up item takes it back.
+
+        The reported values of the declared fields (``allowed``: only those), in
+        declaration order, sets sorted so two exports are equal; a secret is
+        never a value, only named when the device holds one; ``drop_empty``
+        also leaves out empty text, lists and maps.
+        """
+        values, secrets = {}, []
+        for field in self.fields:
+            if field.option not in state or (allowed is not None and field.option not in allowed):
+                continue
+            value = state[field.option]
+            if value is None or (field.secret or drop_empty) and value == "" or drop_empty and value in ([], {}):
+                continue
+            if field.secret:
+                secrets.append(field.option)
+            else:
+                values[field.option] = sorted(value) if field.kind == "set" else value
+        return values, secrets
+
     def to_wire(self, state):
         return dict((f.wire, f.to_wire(state[f.option])) for f in self.fields if state.get(f.option) is not None)
 

@@ -35,6 +35,12 @@ def match_one(entries, key, value, id_key, resource_id=None, what="resource"):
     return matches[0] if matches else None
 
 
+def duplicated_names(entries, key="name"):
+    """The names (``key``) more than one entry carries: they cannot identify a resource alone."""
+    names = [entry.get(key) for entry in entries]
+    return set(name for name in names if names.count(name) > 1)
+
+
 def placeholder(kind, name):
     """The id a resource planned for creation has until it exists (check mode, or before its write)."""
     return "%s%s/%s" % (NEW, kind, name)

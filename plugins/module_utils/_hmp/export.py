@@ -29,18 +29,13 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.resource impo
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session import part_reads, read_many_parts
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import _device_permission
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import duplicated_names
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
 
 def _schedule(events):
     """The active events (the module's canonical form) in start order, ties in one order whatever the device's."""
     return sorted(active_schedule(events), key=lambda e: (e.get("start_time") or 0, json.dumps(e, sort_keys=True)))
-
-
-def _duplicated(records, key):
-    """The names (titles) that more than one record carries."""
-    names = [record.get(key) for record in records]
-    return set(name for name in names if names.count(name) > 1)
 
 
 def _identity(kind, record, duplicated):
@@ -50,23 +45,6 @@ def _identity(kind, record, duplicated):
     if record.get(key) in duplicated or not record.get(key):
         item["id"] = record["id"]
     return item
-
-
-def _field_values(fields, state, allowed=None):
-    """The reported values of the declared fields (declaration order; sets sorted); secrets apart."""
-    values, secrets = {}, []
-    for field in fields.fields:
-        if field.option not in state or (allowed is not None and field.option not in allowed):
-            continue
-        value = state[field.option]
-        if field.secret:
-            if value not in (None, ""):
-                secrets.append(field.option)
-            continue
-        if value is None:
-            continue
-        values[field.option] = sorted(value) if field.kind == "set" else value
-    return values, secrets
 
 
 class Export:
@@ -92,8 +70,8 @@ class Export:
         read = read_many_parts(dict((s["id"], part_reads(self.client, "%s/%s" % (SESSIONS_PATH, quote_id(s["id"])), s,
                                                          everything=True)) for s in sessions))
         parts = [read[s["id"]] for s in sessions]
-        source_dups = _duplicated(sources, "name")
-        session_dups = _duplicated(sessions, "title")
+        source_dups = duplicated_names(sources, "name")
+        session_dups = duplicated_names(sessions, "title")
         self.warn_duplicates("sources", sources, source_dups)
         self.warn_duplicates("sessions", sessions, session_dups)
         # A session names a source by name when that is unique, else by id (the line-up takes both).
@@ -120,7 +98,7 @@ class Export:
                                  % (record.get("name"), record.get("id"), state.get("type")))
             return None
         item = _identity("sources", record, duplicated)
-        values, secrets = _field_values(SOURCE_FIELDS, state, allowed)
+        values, secrets = SOURCE_FIELDS.exported(state, allowed)
         values.pop("name", None)
         item.update(values)
         for option in secrets:
@@ -132,7 +110,7 @@ class Export:
 
     def session_item(self, record, parts, duplicated, references):
         item = _identity("sessions", record, duplicated)
-        values, _secrets = _field_values(SESSION_FIELDS, SESSION_FIELDS.from_device(record))  # no session field is secret
+        values, _secrets = SESSION_FIELDS.exported(SESSION_FIELDS.from_device(record))  # no session field is secret
         values.pop("title", None)
         item.update(values)
         item["sources"] = [references.get(source_id, source_id) for source_id in parts["sources"]]

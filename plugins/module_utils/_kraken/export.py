@@ -17,6 +17,7 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES, LINEUP_KINDS
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import REFERENCE_KINDS, RUNNING
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import duplicated_names
 
 
 def read_lineup(client):
@@ -29,29 +30,13 @@ def read_lineup(client):
     return details
 
 
-def duplicated_names(records):
-    names = [r.get("name") for r in records]
-    return set(n for n in names if names.count(n) > 1)
-
-
-def empty(value):
-    return value is None or value == "" or value == [] or value == {}
-
-
 def export_item(fields, raw, uuid=None):
     """(item, secret options) of one resource: the options the device reported, canonical, secrets left out."""
-    state = fields.from_device(raw)
+    values, secrets = fields.exported(fields.from_device(raw), drop_empty=True)
     item = {}
-    secrets = []
-    for field in fields.fields:
-        value = state.get(field.option)
-        if empty(value):
-            continue
-        if field.secret:
-            secrets.append(field.option)
-            continue
-        item[field.option] = sorted(value) if field.kind == "set" else value
-        if field.option == "name" and uuid:
+    for option, value in values.items():
+        item[option] = value
+        if option == "name" and uuid:
             item["uuid"] = uuid
     return item, secrets
 
