@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
-from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import ASSET_FIELDS, ASSET_PARTS, SHARE_ITEM_SPEC
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import ASSET_FIELDS, ASSET_PARTS, CONTENT_PARTS_SPEC
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
     ASSETS_PATH, SESSION_WRITE, Part, PartsChange, find_one, part_writes)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session import SessionTask, plan_content_parts, read_parts
@@ -34,14 +34,7 @@ class HMPAsset:
     def argument_spec(cls):
         spec = dict(id=dict(type="str"))
         spec.update(cls.fields.argument_spec())
-        spec.update(
-            metadata=dict(type="dict"),
-            purge_metadata=dict(type="bool", default=False),
-            categories=dict(type="dict"),
-            shares=SHARE_ITEM_SPEC,
-            purge_shares=dict(type="bool", default=False),
-            public_share=dict(type="bool"),
-        )
+        spec.update(CONTENT_PARTS_SPEC)
         return spec
 
     @classmethod

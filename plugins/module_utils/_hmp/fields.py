@@ -92,6 +92,15 @@ SHARE_OPTIONS = dict(
 )
 SHARE_ITEM_SPEC = dict(type="list", elements="dict", options=SHARE_OPTIONS,
                        required_one_of=[("name", "id")])
+# The options of the parts sessions and assets share, planned by session.plan_content_parts.
+CONTENT_PARTS_SPEC = dict(
+    metadata=dict(type="dict"),
+    purge_metadata=dict(type="bool", default=False),
+    categories=dict(type="dict"),
+    shares=SHARE_ITEM_SPEC,
+    purge_shares=dict(type="bool", default=False),
+    public_share=dict(type="bool"),
+)
 
 EVENT_TYPES = ["one-time", "weekly-recurring"]
 EVENT_COMMANDS = ["set-live", "record"]

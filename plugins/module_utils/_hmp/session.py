@@ -15,7 +15,7 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
-    SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SESSION_PARTS, SHARE_ITEM_SPEC)
+    CONTENT_PARTS_SPEC, SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SESSION_PARTS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import desired_metadata, plan_metadata
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
     SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, Part, PartsChange, find_one, identity_spec, send_action,
@@ -77,15 +77,10 @@ class HMPSession:
         spec.update(cls.fields.argument_spec())
         spec.update(
             sources=dict(type="list", elements="str"),
-            metadata=dict(type="dict"),
-            purge_metadata=dict(type="bool", default=False),
-            categories=dict(type="dict"),
-            shares=SHARE_ITEM_SPEC,
-            purge_shares=dict(type="bool", default=False),
-            public_share=dict(type="bool"),
             schedule=SCHEDULE_ITEM_SPEC,
             force=dict(type="bool", default=False),
         )
+        spec.update(CONTENT_PARTS_SPEC)
         return spec
 
     @classmethod
