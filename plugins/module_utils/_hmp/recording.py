@@ -15,12 +15,12 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import RECORDING_FIELDS, RECORDING_STATES
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import SESSIONS_PATH, send_action, source_directory
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import SESSIONS_PATH, SOURCES_PATH, send_action, source_directory
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session import session_source_ids
 from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import Directory, IdentityError
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
 RECORDINGS_PATH = "/apis/recordings"
 # The module's states and the guide's (an active recording is RECORDING or PAUSED).
@@ -53,18 +53,24 @@ class RecordingPlanner:
     def __init__(self, client, params):
         self.client = client
         self.params = params
-        self.sessions = Directory(lambda kind: client.list_all(SESSIONS_PATH), "HMP", key="title", id_key="id")
-        self.sources = source_directory(client)
+        self.sessions = None
+        self.sources = None
         self.session = None
         self.source_ids = []
 
     def read(self):
-        """The session, its sources and its active recordings."""
+        """The session, its sources and its active recordings: the two lists side by side, then the session's parts."""
+        client = self.client
+        sessions, sources = run_concurrently([lambda: client.list_all(SESSIONS_PATH), lambda: client.list_all(SOURCES_PATH)])
+        self.sessions = Directory(lambda kind: client.list_all(SESSIONS_PATH), "HMP", key="title", id_key="id",
+                                  known={"sessions": sessions})
+        self.sources = source_directory(client, listed=sources)
         session_id = self.sessions.resolve("sessions", self.params["session"], "session")
-        self.session = next(e for e in self.sessions.entries("sessions") if e.get("id") == session_id)
+        self.session = next(e for e in sessions if e.get("id") == session_id)
         base = "%s/%s" % (SESSIONS_PATH, quote_id(session_id))
-        self.source_ids = session_source_ids(self.client, base, self.session)
-        return self.client.list_all(base + "/recordings")
+        self.source_ids, recordings = run_concurrently([lambda: session_source_ids(client, base, self.session),
+                                                        lambda: client.list_all(base + "/recordings")])
+        return recordings
 
     def names(self, source_ids):
         return sorted(self.sources.name("sources", s) for s in source_ids)

@@ -20,7 +20,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.resource impo
 from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, Write, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, match_one
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError, run_concurrently
 
 STBS_PATH = "/apis/devices/stbs"
 TAGS_PATH = "/apis/devices/tags"
@@ -95,14 +95,14 @@ def find_targets(client, params):
             if exc.status == 404:
                 raise IdentityError("id: no set-top box with id %s on this HMP" % params["id"])
             raise
-    boxes = list_stbs(client)
     if params.get("name") is not None:
+        boxes = list_stbs(client)
         box = match_one([dict(b, id=b.get("_id")) for b in boxes], "name", params["name"], "id", what="STB")
         if box is None:
             raise IdentityError("name: no set-top box named %r on this HMP (GET %s: %s)"
                                 % (params["name"], STBS_PATH, _known(b.get("name") for b in boxes)))
         return [next(b for b in boxes if b.get("_id") == box["id"])]
-    tags = list_tags(client)
+    boxes, tags = run_concurrently([lambda: list_stbs(client), lambda: list_tags(client)])
     tag = next((t for t in tags if params["tag"] in (t.get("name"), t.get("_id"))), None)
     if tag is None:
         raise IdentityError("tag: %r is neither the name nor the id of a device tag on this HMP (GET %s: %s)"
@@ -113,10 +113,9 @@ def find_targets(client, params):
 
 def resolve_channel(client, reference):
     """``(type, id, name)`` of the source (by name or id) or session (by title or id) a box should show."""
-    candidates = []
-    for kind, key in (("sources", "name"), ("sessions", "title")):
-        for entry in client.list_all(PATHS[kind]):
-            candidates.append((kind[:-1], entry.get("id"), entry.get(key)))
+    kinds = (("sources", "name"), ("sessions", "title"))
+    listed = run_concurrently([lambda kind=kind: client.list_all(PATHS[kind]) for kind, dummy in kinds])
+    candidates = [(kind[:-1], entry.get("id"), entry.get(key)) for (kind, key), entries in zip(kinds, listed) for entry in entries]
     by_id = [c for c in candidates if c[1] == reference]
     if by_id:
         return by_id[0]
