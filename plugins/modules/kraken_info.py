@@ -200,6 +200,7 @@ lineup_secrets:
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import (
     KRAKEN_CONNECTION_SPEC, KrakenClient)
 from ansible_collections.haivision.media.plugins.module_utils._kraken.export import export_lineup
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import LINEUP_KINDS
 from ansible_collections.haivision.media.plugins.module_utils._kraken.view import device_view
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
@@ -209,9 +210,12 @@ GATHER = ["system", "servers", "inputs", "outputs", "transcoders", "streams", "c
 def gather_info(module):
     client = KrakenClient.from_module(module)
     result = dict(changed=False)
-    result.update(device_view(client, module.params["gather"]))
-    if "lineup" in module.params["gather"]:
-        result["lineup"], result["lineup_secrets"], warnings = export_lineup(client)
+    gather = module.params["gather"]
+    # The export and the resource lists read the same details: once.
+    details = client.details(LINEUP_KINDS) if "lineup" in gather else None
+    result.update(device_view(client, gather, details))
+    if details is not None:
+        result["lineup"], result["lineup_secrets"], warnings = export_lineup(client, details)
         for warning in warnings:
             module.warn(warning)
     return result

@@ -172,6 +172,15 @@ class KrakenClient:
         """Several collections, read side by side, in the kinds' order."""
         return run_concurrently([lambda kind=kind: self.list(kind) for kind in kinds])
 
+    def details(self, kinds):
+        """``{kind: [detail]}``: each collection listed once (side by side), then every detail side by side."""
+        listed = dict(zip(kinds, self.list_many(kinds)))
+        jobs = [(kind, entry["uuid"]) for kind in kinds for entry in listed[kind]]
+        details = dict((kind, []) for kind in kinds)
+        for (kind, dummy), raw in zip(jobs, self.get_many(jobs)):
+            details[kind].append(raw)
+        return details
+
     def create(self, kind, fields):
         """POST a new resource from wire-named fields; return its uuid."""
         path = "/apis/kraken/%s" % kind

@@ -20,16 +20,6 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.stream imp
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import duplicated_names
 
 
-def read_lineup(client):
-    """{kind: [detail]} of every line-up kind: each collection listed once, details read concurrently."""
-    listed = dict(zip(LINEUP_KINDS, client.list_many(LINEUP_KINDS)))
-    jobs = [(kind, entry["uuid"]) for kind in LINEUP_KINDS for entry in listed[kind]]
-    details = dict((kind, []) for kind in LINEUP_KINDS)
-    for (kind, _uuid), raw in zip(jobs, client.get_many(jobs)):
-        details[kind].append(raw)
-    return details
-
-
 def export_item(fields, raw, uuid=None):
     """(item, secret options) of one resource: the options the device reported, canonical, secrets left out."""
     values, secrets = fields.exported(fields.from_device(raw), drop_empty=True)
@@ -99,8 +89,9 @@ class Exporter:
             item["state"] = "started" if raw["state"] in RUNNING else "stopped"
 
 
-def export_lineup(client):
-    """(lineup, secrets, warnings) of the device ``client`` talks to; reads only."""
-    exporter = Exporter(read_lineup(client))
+def export_lineup(client, details=None):
+    """(lineup, secrets, warnings) of the device ``client`` talks to; reads only (``details``: already read,
+    ``KrakenClient.details`` of every line-up kind)."""
+    exporter = Exporter(details if details is not None else client.details(LINEUP_KINDS))
     lineup = exporter.export()
     return lineup, exporter.secrets, exporter.warnings

@@ -70,7 +70,8 @@ def configuration_view(raw):
     return {"uuid": raw.get("uuid"), "name": state.get("name"), "default": state.get("default", False)}
 
 
-def device_view(client, gather):
+def device_view(client, gather, details=None):
+    """What kraken_info returns (``details``: the resources' details already read, by kind)."""
     result = {}
     if "system" in gather:
         result["system"] = reference_or_dict(client.system())
@@ -85,9 +86,10 @@ def device_view(client, gather):
         # The list carries every field of a configuration: no detail GETs.
         result["configurations"] = sorted((configuration_view(e) for e in client.list("configurations")),
                                           key=lambda r: (r.get("name") or "", r.get("uuid")))
-    for kind in RESOURCE_KINDS:
-        if kind in gather:
-            details = client.get_many([(kind, e["uuid"]) for e in client.list(kind)])
-            fields = KIND_FIELDS.get(kind)
-            result[kind] = sorted((resource_view(d, fields) for d in details), key=lambda r: (r.get("name") or "", r.get("uuid")))
+    kinds = [kind for kind in RESOURCE_KINDS if kind in gather]
+    missing = [kind for kind in kinds if kind not in (details or {})]
+    details = dict(details or {}, **(client.details(missing) if missing else {}))
+    for kind in kinds:
+        fields = KIND_FIELDS.get(kind)
+        result[kind] = sorted((resource_view(d, fields) for d in details[kind]), key=lambda r: (r.get("name") or "", r.get("uuid")))
     return result
