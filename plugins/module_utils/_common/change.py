@@ -22,14 +22,29 @@ EMPTY_DIFF = {"before": {}, "after": {}}
 class Write:
     """One request (or a request and its wait) of a planned change.
 
+    ``method`` and ``path`` are the request as sent; a path holds ``(new)``
+    where the device has not assigned the id yet. ``note`` says what a request
+    whose path alone does not tell carries (a stream's ``state start``).
     ``rank`` orders writes across resources (lower first); ``send(context)``
     does it and returns the resource's id when it learns one (a create).
+
+    ``restage(context)``, when set, plans from the device's answer to this
+    write the writes that follow it: they replace the change's writes marked
+    ``staged`` (the prediction check mode reports), before any of them is sent.
     """
 
-    def __init__(self, rank, label, send):
+    def __init__(self, rank, method, path, send, note=None, restage=None, staged=False):
         self.rank = rank
-        self.label = label
+        self.method = method
+        self.path = path
         self.send = send
+        self.note = note
+        self.restage = restage
+        self.staged = staged
+
+    @property
+    def label(self):
+        return "%s %s%s" % (self.method, self.path, " (%s)" % self.note if self.note else "")
 
 
 class Change:
@@ -70,6 +85,12 @@ class Change:
         """The planned writes, as labels such as ``PUT /apis/kraken/outputs/output-<uuid>``."""
         return [write.label for write in self.writes]
 
+    def plan(self):
+        """The writes as results show them (SPEC 6d): no bodies, so no secret values."""
+        return [dict(method=write.method, path=write.path, kind=self.kind, name=self.name, action=self.action,
+                     **({"note": write.note} if write.note else {}))
+                for write in self.writes]
+
     def diff(self):
         if not self.changed:
             return dict(EMPTY_DIFF)
@@ -100,19 +121,32 @@ def apply_changes(changes, context=None):
 
     This is the one place that says what "applied" means: a change is applied
     once every one of its writes succeeded. The first failure stops
-    everything and raises ChangeFailed; nothing after it is sent.
+    everything and raises ChangeFailed; nothing after it is sent. A write with
+    ``restage`` replaces its change's staged writes by those it plans from
+    the device's answer, in their place; ``change.writes`` then lists what was
+    sent.
     """
     context = {} if context is None else context
     queue = sorted(((write.rank, order, change, write) for order, change in enumerate(changes) for write in change.writes),
                    key=lambda job: (job[0], job[1]))
     left = dict((id(change), len(change.writes)) for change in changes)
-    for _rank, _order, change, write in queue:
+    position = 0
+    while position < len(queue):
+        rank, order, change, write = queue[position]
+        position += 1
         try:
             learned = write.send(context)
+            if learned is not None:
+                change.resource_id = learned
+            if write.restage is not None:
+                planned = write.restage(context)
+                staged = [w for w in change.writes if w.staged]
+                queue[position:] = [(rank, order, change, w) for w in planned] + \
+                    [job for job in queue[position:] if job[3] not in staged]
+                change.writes = [w for w in change.writes if w not in staged] + list(planned)
+                left[id(change)] += len(planned) - len(staged)
         except HaivisionError as exc:
             raise ChangeFailed(change, exc)
-        if learned is not None:
-            change.resource_id = learned
         left[id(change)] -= 1
         if left[id(change)] == 0:
             change.applied = True

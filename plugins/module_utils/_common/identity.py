@@ -13,6 +13,8 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 NEW = "(new) "
+# What a planned path holds where the device has not assigned the id yet.
+NEW_ID = "(new)"
 
 
 class IdentityError(HaivisionError):

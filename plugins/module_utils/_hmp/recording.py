@@ -134,7 +134,7 @@ class RecordingPlanner:
             return self.change("none", recording, before, after)
         path = "%s/%s" % (RECORDINGS_PATH, quote_id(recording["id"]))
         body = {"state": API_STATES[state]}
-        write = Write(RECORDING_RANK, "PUT %s" % path, lambda context: send_action(self.client, path, ("PUT", "", body), context))
+        write = Write(RECORDING_RANK, "PUT", path, lambda context: send_action(self.client, path, ("PUT", "", body), context))
         change = self.change("update", recording, before, after, [write])
         change.options = ["state"]
         return change
@@ -161,9 +161,9 @@ class RecordingPlanner:
         def pause(context):
             self.client.request("PUT", "%s/%s" % (RECORDINGS_PATH, quote_id(change.resource_id)), {"state": "PAUSED"})
 
-        change.writes = [Write(RECORDING_RANK, "POST %s" % path, start)]
+        change.writes = [Write(RECORDING_RANK, "POST", path, start)]
         if state == "paused":
-            change.writes.append(Write(RECORDING_RANK, "PUT %s/(new)" % RECORDINGS_PATH, pause))
+            change.writes.append(Write(RECORDING_RANK, "PUT", "%s/(new)" % RECORDINGS_PATH, pause))
         return change
 
     def plan_stop(self, active, wanted):
@@ -174,7 +174,7 @@ class RecordingPlanner:
 
         def stop(recording_id):
             path = "%s/%s" % (RECORDINGS_PATH, quote_id(recording_id))
-            return Write(RECORDING_RANK, "DELETE %s" % path, lambda context: send_action(self.client, path, ("DELETE", "", None), context))
+            return Write(RECORDING_RANK, "DELETE", path, lambda context: send_action(self.client, path, ("DELETE", "", None), context))
         change = self.change("delete", targets[0], self.view(targets[0]), {"state": "stopped"},
                              [stop(r["id"]) for r in targets])
         change.extra["stopped"] = [r["id"] for r in targets]

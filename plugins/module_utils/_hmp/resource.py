@@ -132,6 +132,6 @@ def send_action(client, base, action, context=None):
 
 def part_writes(client, rank, base, label_base, part):
     """One Write per planned request of ``part``; ``base()`` is the resource's path when the write is sent."""
-    return [Write(rank, "%s %s%s" % (action[0], label_base, action[1]),
+    return [Write(rank, action[0], label_base + action[1],
                   lambda context, action=action: send_action(client, base(), action, context))
             for action in part.actions]

@@ -242,7 +242,7 @@ class SessionPlanner:
         change = self.change("delete", record, before=SESSION_FIELDS.from_device(record))
         path = self.kind.path(record["id"])
         change.writes = self.stop_writes(self.recordings_to_stop(record, "delete it"), SESSION_DELETE, change)
-        change.writes.append(Write(SESSION_DELETE, "DELETE %s" % path, lambda context: send_action(self.client, path, ("DELETE", "", None))))
+        change.writes.append(Write(SESSION_DELETE, "DELETE", path, lambda context: send_action(self.client, path, ("DELETE", "", None))))
         return change
 
     def plan_create(self):
@@ -269,7 +269,7 @@ class SessionPlanner:
             # Planned again against the new session: it already has metadata (calypso:creator ...) to keep.
             state.update(stale=True, record=created["data"])
             return session_id
-        change.writes = [Write(SESSION_WRITE, "POST %s" % SESSIONS_PATH, create)] + self.part_writes(change, state)
+        change.writes = [Write(SESSION_WRITE, "POST", SESSIONS_PATH, create)] + self.part_writes(change, state)
         return change
 
     def plan_update(self, record):
@@ -326,8 +326,8 @@ class SessionPlanner:
             return send
         planned = [(index, action) for index, part in enumerate(state["parts"]) for action in part.actions]
         for position, (index, action) in enumerate(planned):
-            label = "%s %s%s" % (action[0], self.label_path(change), action[1])
-            writes.append(Write(SESSION_WRITE, label, sender(index, position == len(planned) - 1)))
+            writes.append(Write(SESSION_WRITE, action[0], self.label_path(change) + action[1],
+                                sender(index, position == len(planned) - 1)))
         return writes
 
     def label_path(self, change):
@@ -342,7 +342,7 @@ class SessionPlanner:
                 if state is not None:
                     state["stale"] = True
             return send
-        return [Write(rank, "DELETE /apis/recordings/%s" % quote_id(r["id"]), stop(r["id"])) for r in recordings]
+        return [Write(rank, "DELETE", "/apis/recordings/%s" % quote_id(r["id"]), stop(r["id"])) for r in recordings]
 
     # -- planning the parts -------------------------------------------------------------
 

@@ -79,7 +79,7 @@ class HMPSource:
             change = Change(self.kind, name, "delete", record["id"], before=self.fields.from_device(record),
                             fields=self.fields, raw=record, id_key="id")
             path = self.path(record["id"])
-            change.writes = [Write(SOURCE_DELETE, "DELETE %s" % path, lambda context: send_action(self.client, path, ("DELETE", "", None)))]
+            change.writes = [Write(SOURCE_DELETE, "DELETE", path, lambda context: send_action(self.client, path, ("DELETE", "", None)))]
             return change
         if record is None:
             return self.plan_create(params, desired, name)
@@ -105,7 +105,7 @@ class HMPSource:
             # Sessions of the same line-up planned with this source's placeholder use its real id.
             context.setdefault("created", {})[placeholder(self.kind, name)] = created.get("id")
             return created.get("id")
-        change.writes = [Write(SOURCE_WRITE, "POST %s" % SOURCES_PATH, create)]
+        change.writes = [Write(SOURCE_WRITE, "POST", SOURCES_PATH, create)]
         return change
 
     def plan_update(self, record, desired, name):
@@ -127,7 +127,7 @@ class HMPSource:
                         options=options, fields=self.fields, raw=record, id_key="id")
         body = change.extra["body"] = _body(after)
         path = self.path(record["id"])
-        change.writes = [Write(SOURCE_WRITE, "PUT %s" % path, lambda context: send_action(self.client, path, ("PUT", "", body)))]
+        change.writes = [Write(SOURCE_WRITE, "PUT", path, lambda context: send_action(self.client, path, ("PUT", "", body)))]
         return change
 
     def view(self, change, check_mode):

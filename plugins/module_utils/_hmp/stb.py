@@ -166,8 +166,9 @@ def plan_box(client, task, box, channel):
     if task.reboot:
         bodies.append({"command": "reboot"})
     path = "%s/%s/commands" % (STBS_PATH, quote_id(box["_id"]))
-    writes = [Write(STB_RANK, "POST %s %s" % (path, body["command"]),
-                    lambda context, body=body: send_action(client, path, ("POST", "", body), context)) for body in bodies]
+    writes = [Write(STB_RANK, "POST", path,
+                    lambda context, body=body: send_action(client, path, ("POST", "", body), context), note=body["command"])
+              for body in bodies]
     change = Change("stbs", box.get("name"), "update" if bodies else "none", box["_id"], before=current, after=after,
                     options=options, fields=STB_FIELDS, writes=writes, raw=box, id_key="id")
     change.extra["commands"] = bodies

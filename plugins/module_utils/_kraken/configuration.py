@@ -21,7 +21,7 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.resource i
 from ansible_collections.haivision.media.plugins.module_utils._kraken.view import configuration_view
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, placeholder
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import NEW_ID, IdentityError
 
 SAVE_CHOICES = ("on_create", "always")
 
@@ -73,10 +73,10 @@ class KrakenConfiguration(ResourceType):
         old = None if change.action == "create" else change.resource_id
         if change.extra["saved"]:
             name = change.after["name"]
-            writes.append(Write(self.write_rank, "POST /apis/kraken/%s" % self.kind,
+            writes.append(Write(self.write_rank, "POST", "/apis/kraken/%s" % self.kind,
                                 lambda context: self.client.create(self.kind, {"name": name})))
             if old:
-                writes.append(Write(self.write_rank, "DELETE %s" % self.client.item_path(self.kind, old),
+                writes.append(Write(self.write_rank, "DELETE", self.client.item_path(self.kind, old),
                                     lambda context: self.client.delete(self.kind, old)))
         flags = {}
         if change.extra["saved"]:
@@ -88,10 +88,10 @@ class KrakenConfiguration(ResourceType):
         if change.extra["loaded"]:
             flags["activate"] = "1"
         if flags:
-            target = placeholder(self.kind, change.name) if change.extra["saved"] else change.resource_id
-            label = "PUT %s (%s)" % (self.client.item_path(self.kind, target), ", ".join(sorted(flags)))
-            writes.append(Write(self.write_rank, label,
-                                lambda context: self.client.update(self.kind, change.resource_id, flags)))
+            target = NEW_ID if change.extra["saved"] else change.resource_id
+            writes.append(Write(self.write_rank, "PUT", self.client.item_path(self.kind, target),
+                                lambda context: self.client.update(self.kind, change.resource_id, flags),
+                                note=", ".join(sorted(flags))))
         return writes
 
     def view(self, change, check_mode):

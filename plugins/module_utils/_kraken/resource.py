@@ -144,17 +144,17 @@ class ResourceType:
                 uuid = self.client.create(self.kind, self.wire(fields(context), context))
                 context.setdefault("created", {})[placeholder(self.kind, change.name)] = uuid
                 return uuid
-            return [Write(self.write_rank, "POST %s" % path, create)]
+            return [Write(self.write_rank, "POST", path, create)]
         changed_fields = [o for o in change.options if o in self.fields.by_option]
         if not changed_fields:
             return []
         # The device's reported fields plus the changed ones: a transcoder PUT
         # resets every field it does not carry, and the others merge.
-        return [Write(self.write_rank, "PUT %s" % self.client.item_path(self.kind, change.resource_id),
+        return [Write(self.write_rank, "PUT", self.client.item_path(self.kind, change.resource_id),
                       lambda context: self.client.update(self.kind, change.resource_id, self.wire(fields(context), context)))]
 
     def delete_writes(self, change, params):
-        return [Write(self.delete_rank, "DELETE %s" % self.client.item_path(self.kind, change.resource_id),
+        return [Write(self.delete_rank, "DELETE", self.client.item_path(self.kind, change.resource_id),
                       lambda context: self.client.delete(self.kind, change.resource_id))]
 
     # -- the plan --------------------------------------------------------------------

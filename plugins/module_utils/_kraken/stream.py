@@ -20,7 +20,7 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.fields imp
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import (
     STREAM_DELETE, STREAM_RUN_STATE, STREAM_WRITE, ResourceType)
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
-from ansible_collections.haivision.media.plugins.module_utils._common.identity import placeholder
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import NEW_ID
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 RUNNING = ("active", "waiting")
@@ -137,8 +137,8 @@ class KrakenStream(ResourceType):
                 self.client.update(self.kind, uuid, {"state": action})
             if wait:
                 self.wait_for(uuid, wanted, params["wait_timeout"])
-        path = self.client.item_path(self.kind, change.resource_id or placeholder(self.kind, change.name))
-        return [Write(STREAM_RUN_STATE, "PUT %s (state %s)" % (path, action or "wait"), run_state)]
+        path = self.client.item_path(self.kind, change.resource_id or NEW_ID)
+        return [Write(STREAM_RUN_STATE, "PUT", path, run_state, note="state %s" % (action or "wait"))]
 
     def delete_writes(self, change, params):
         """Stop a running stream (the device refuses to delete it), then delete it."""
@@ -148,8 +148,8 @@ class KrakenStream(ResourceType):
                 self.client.update(self.kind, change.resource_id, {"state": "stop"})
                 if params.get("wait"):
                     self.wait_for(change.resource_id, "stopped", params["wait_timeout"])
-            writes.append(Write(self.delete_rank, "PUT %s (state stop)" % self.client.item_path(self.kind, change.resource_id),
-                                stop))
+            writes.append(Write(self.delete_rank, "PUT", self.client.item_path(self.kind, change.resource_id), stop,
+                                note="state stop"))
         return writes + super(KrakenStream, self).delete_writes(change, params)
 
     def wait_for(self, uuid, wanted, timeout):
