@@ -252,13 +252,12 @@ stopped_recordings:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.session import HMPSession, converge_session
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import HMPSession
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_module(HMPSession.argument_spec(), converge_session, HMP_CONNECTION_SPEC, supports_check_mode=True,
-               **HMPSession.constraints())
+    run_kind_module(HMPSession, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -145,13 +145,12 @@ id:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.source import HMPSource, converge_source
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.source import HMPSource
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_module(HMPSource.argument_spec(), converge_source, HMP_CONNECTION_SPEC, supports_check_mode=True,
-               **HMPSource.constraints())
+    run_kind_module(HMPSource, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -147,11 +147,11 @@ diff:
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
 from ansible_collections.haivision.media.plugins.module_utils._kraken.configuration import KrakenConfiguration
-from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import run_resource_module
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_resource_module(KrakenConfiguration, KRAKEN_CONNECTION_SPEC, supports_check_mode=True)
+    run_kind_module(KrakenConfiguration, KRAKEN_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

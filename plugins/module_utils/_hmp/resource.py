@@ -13,9 +13,10 @@ the parts together make the session's one Change.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import Directory, match_one
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import Kind
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError
 
 SOURCES_PATH = "/apis/sources"
@@ -56,6 +57,28 @@ def find_one(client, kind, value=None, resource_id=None, entries=None):
             raise
     entries = client.list_all(PATHS[kind]) if entries is None else entries
     return match_one(entries, KEYS[kind], value, "id", resource_id, SINGULAR[kind])
+
+
+class HMPKind(Kind):
+    """An HMP resource kind (the kind contract, _common/kind.py): ids are ``id``, one login per run."""
+
+    id_key = "id"
+    client_class = HMPClient
+
+    def path(self, resource_id):
+        return "%s/%s" % (PATHS[self.kind], quote_id(resource_id))
+
+    def list_collection(self):
+        return self.client.list_all(PATHS[self.kind])
+
+    def locate(self, params, listed=None):
+        """By id the resource's own GET answers (no list); else the one matching rule on the list."""
+        return find_one(self.client, self.kind, params.get(self.key), params.get("id"), entries=listed)
+
+    @property
+    def directory(self):
+        """The run's one source list (a session names its sources by name or id)."""
+        return self.shared.get("sources", lambda: source_directory(self.client, listed=self.shared.listed.get("sources")))
 
 
 def source_directory(client, listed=None):

@@ -13,22 +13,23 @@ recordings first.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     CONTENT_PARTS_SPEC, SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SESSION_PARTS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import desired_metadata, plan_metadata
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, Part, PartsChange, find_one, identity_spec, send_action,
-    source_directory)
+    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, HMPKind, Part, PartsChange, identity_spec, send_action)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule, desired_schedule, plan_schedule
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
     PrincipalDirectory, desired_shares, plan_public_share, plan_shares, read_public_share, resolve_shares)
-from ansible_collections.haivision.media.plugins.module_utils._common.change import Write, apply_changes
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
 NEW_SESSION = {"sources": [], "metadata": [], "shares": [], "public_share": False, "events": []}
+# A session a purging line-up does not name: removed, its recordings never stopped for it.
+PURGED_SESSION = dict(state="absent", force=False, purge_metadata=False, purge_shares=False)
 
 
 class RecordingInProgress(HaivisionError):
@@ -56,19 +57,19 @@ class SessionTask:
                 raise ValidationError("sources[%d] is empty; give a source name or id" % index)
 
 
-class HMPSession:
+class HMPSession(HMPKind):
     """The session kind: one spec for the module and the line-up's items, and the planner.
 
-    A line-up shares one source directory and one principal directory
-    between its sessions, and reads the parts of all its sessions side by side
-    (``prefetch``) before planning them. ``read_all``: read every part of a
-    session, also those the task does not manage, because the module's result
-    shows the whole session (hmp_session outside check mode); a line-up reads
-    only what its items manage.
+    A line-up's sessions share the run's source and principal directories, and
+    their parts are read side by side (``prefetch``) before they are planned.
+    Outside check mode, hmp_session reads every part of the session, also those
+    the task does not manage, because its result shows the whole session; a
+    line-up and check mode read only what the items manage.
     """
 
     kind = "sessions"
     key = "title"
+    result_key = "session"
     fields = SESSION_FIELDS
 
     @classmethod
@@ -84,40 +85,58 @@ class HMPSession:
         return spec
 
     @classmethod
-    def constraints(cls):
-        return dict(required_one_of=[(cls.key, "id")])
-
-    @classmethod
     def desired(cls, params):
         return SessionTask(params)
 
-    def __init__(self, client, directory=None, principals=None, read_all=True):
-        self.client = client
-        self.directory = directory or source_directory(client)
-        self.principals = principals or PrincipalDirectory(client)
-        self.read_all = read_all
+    def __init__(self, client, shared=None, check_mode=False, lineup=False):
+        super(HMPSession, self).__init__(client, shared, check_mode, lineup)
+        self.read_all = not (check_mode or lineup)
         self.prefetched = {}
 
+    @property
+    def principals(self):
+        return self.shared.get("principals", lambda: PrincipalDirectory(self.client))
+
+    def locate(self, params, listed=None):
+        """The session; for the module, side by side with the source list when the task resolves sources or
+        the result names them (a line-up listed both already)."""
+        if listed is not None:
+            return super(HMPSession, self).locate(params, listed)
+        reads = [lambda: super(HMPSession, self).locate(params)]
+        if params["state"] == "present" and (params.get("sources") is not None or not self.check_mode):
+            reads.append(lambda: self.client.list_all(SOURCES_PATH))
+        found = run_concurrently(reads)
+        if len(found) > 1:
+            self.shared.listed["sources"] = found[1]
+        return found[0]
+
     def prefetch(self, planned):
-        """Read the parts of the sessions about to be planned, ``[(task, record)]``, all side by side."""
-        reads = dict((record["id"], part_reads(self.client, self.path(record["id"]), record, task, self.read_all))
-                     for task, record in planned if record and task.params["state"] == "present")
-        self.prefetched.update(read_many_parts(reads))
+        """The parts of the sessions about to be planned, ``[(item, task, record)]``, read side by side."""
+        jobs = []
+        for dummy, task, record in planned:
+            if not record or task.params["state"] != "present":
+                continue
+            known, calls = part_reads(self.client, self.path(record["id"]), record, task, self.read_all)
+            parts = self.prefetched[record["id"]] = dict(known)
+            jobs += [(call, lambda value, parts=parts, name=name: parts.__setitem__(name, value))
+                     for name, call in calls.items()]
+        return jobs
 
     def plan(self, params, task, record):
         """The Change that brings the session (its record as read, or None) to the task; nothing is written."""
         return SessionPlanner(self, task).plan(record)
 
+    def plan_removal(self, record):
+        item = dict(PURGED_SESSION, title=record.get("title"), id=record["id"])
+        return self.plan(item, SessionTask(item), record)
+
     # -- the result -----------------------------------------------------------------
 
-    def path(self, session_id):
-        return "%s/%s" % (SESSIONS_PATH, quote_id(session_id))
-
-    def view(self, change, check_mode):
+    def view(self, change):
         """The session after the run (in check mode, the parts the task manages as they would be)."""
         if change.action == "delete" or change.raw is None and change.action == "none":
             return {}
-        if check_mode or change.resource_id is None:
+        if self.check_mode or change.resource_id is None:
             view = dict(change.raw or {"title": change.name})
             for part in change.parts:
                 view.update(part.view)
@@ -126,6 +145,12 @@ class HMPSession:
             return self.view_from(change.raw, change.extra["read"])
         record = self.client.get_one(self.path(change.resource_id), change.resource_id) or {}
         return self.view_from(record, read_parts(self.client, self.path(change.resource_id), None, everything=True))
+
+    def result(self, change):
+        result = super(HMPSession, self).result(change)
+        if change.extra.get("stopped"):
+            result["stopped_recordings"] = change.extra["stopped"]
+        return result
 
     def view_from(self, record, parts):
         """The session as results show it, from its record and all its parts (no part of it is secret)."""
@@ -390,33 +415,3 @@ class SessionPlanner:
                 "nothing was changed. Set force: true to stop the recording(s) first, or run again once they end"
                 % (record.get("title"), record["id"], len(recordings), ", ".join(r.get("id") for r in recordings), action))
         return recordings
-
-
-def session_result(change, view):
-    """What hmp_session returns for a change (the line-up returns ``change.entry()`` instead)."""
-    result = dict(changed=change.changed, action=change.action, diff=change.diff(), session=view)
-    if change.resource_id:
-        result["id"] = change.resource_id
-    if change.extra.get("stopped"):
-        result["stopped_recordings"] = change.extra["stopped"]
-    return result
-
-
-def converge_session(module):
-    task = HMPSession.desired(module.params)  # validation comes before any request
-    params = module.params
-    with HMPClient.from_module(module) as client:
-        # The source list does not depend on the session: read side by side with it when the task
-        # resolves sources or the result names them.
-        reads = [lambda: find_one(client, "sessions", params.get("title"), params.get("id"))]
-        if params["state"] == "present" and (task.sources is not None or not module.check_mode):
-            reads.append(lambda: client.list_all(SOURCES_PATH))
-        found = run_concurrently(reads)
-        directory = source_directory(client, listed=found[1]) if len(found) > 1 else None
-        # Outside check mode the result shows the whole session: its unmanaged parts are read too.
-        session = HMPSession(client, directory, read_all=not module.check_mode)
-        record = found[0]
-        change = session.plan(params, task, record)
-        if change.changed and not module.check_mode:
-            apply_changes([change])
-        return session_result(change, session.view(change, module.check_mode))

@@ -6,12 +6,11 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     SOURCE_FIELDS, SOURCE_REQUIRED_IF, SOURCE_TYPE_OPTIONS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, find_one, identity_spec, send_action)
-from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
+    SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, HMPKind, identity_spec, send_action)
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, placeholder
 
@@ -40,11 +39,12 @@ def masked(record):
     return SOURCE_FIELDS.mask(record or {})
 
 
-class HMPSource:
+class HMPSource(HMPKind):
     """The source kind: one spec for the module and the line-up's items, and the planner."""
 
     kind = "sources"
     key = "name"
+    result_key = "source"
     fields = SOURCE_FIELDS
 
     @classmethod
@@ -63,12 +63,6 @@ class HMPSource:
         desired = cls.fields.desired(params)
         _check_type(desired, desired.get("type"))
         return desired
-
-    def __init__(self, client):
-        self.client = client
-
-    def path(self, source_id):
-        return "%s/%s" % (SOURCES_PATH, quote_id(source_id))
 
     def plan(self, params, desired, record):
         """The Change that brings the source (its record as read, or None) to the task; nothing is written."""
@@ -130,34 +124,14 @@ class HMPSource:
         change.writes = [Write(SOURCE_WRITE, "PUT", path, lambda context: send_action(self.client, path, ("PUT", "", body)))]
         return change
 
-    def view(self, change, check_mode):
+    def view(self, change):
         """The source as the platform has it after the run (in check mode, as it would be), secrets masked."""
         if change.action == "delete" or change.raw is None and change.action == "none":
             return {}
         if change.action == "none":
             return masked(change.raw)
         if change.action == "create":
-            return masked(change.extra["body"] if check_mode else change.extra.get("created"))
-        if check_mode:
+            return masked(change.extra["body"] if self.check_mode else change.extra.get("created"))
+        if self.check_mode:
             return masked(dict(change.raw, **change.extra["body"]))
         return masked(self.client.get_one(self.path(change.resource_id), change.resource_id))
-
-
-def source_result(change, view):
-    """What hmp_source returns for a change (the line-up returns ``change.entry()`` instead)."""
-    result = dict(changed=change.changed, action=change.action, diff=change.diff(), source=view)
-    if change.resource_id or change.action == "create":
-        result["id"] = change.resource_id  # None when check mode would create it
-    return result
-
-
-def converge_source(module):
-    params = module.params
-    desired = HMPSource.desired(params)  # validation comes before any request
-    with HMPClient.from_module(module) as client:
-        source = HMPSource(client)
-        record = find_one(client, "sources", params.get("name"), params.get("id"))
-        change = source.plan(params, desired, record)
-        if change.changed and not module.check_mode:
-            apply_changes([change])
-        return source_result(change, source.view(change, module.check_mode))

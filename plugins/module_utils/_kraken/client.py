@@ -76,6 +76,13 @@ class KrakenClient:
     def stats(self):
         return self.transport.stats
 
+    # A run holds no session to close (every request is signed on its own): the same ``with`` as HMP's client.
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return False
+
     def request(self, method, path, element=None, params=None):
         """Send one request; return the ``<response>`` root element, or raise ApiError/ProtocolError."""
         return self.exchange(method, path, element, params)[1]

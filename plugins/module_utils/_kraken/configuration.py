@@ -94,13 +94,13 @@ class KrakenConfiguration(ResourceType):
                                 note=", ".join(sorted(flags))))
         return writes
 
-    def view(self, change, check_mode):
+    def view(self, change):
         """The configuration after the run (in check mode, as it would be): uuid, name, default."""
         if change.action == "delete" or (change.action == "none" and change.raw is None):
             return {}
         if change.action == "none":
             return configuration_view(change.raw)
-        if not check_mode:
+        if not self.check_mode:
             return configuration_view(self.client.get(self.kind, change.resource_id))
         return {"uuid": None if change.extra["saved"] else change.resource_id, "name": change.after.get("name"),
                 "default": bool(change.after.get("default"))}

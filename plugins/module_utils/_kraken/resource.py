@@ -6,8 +6,9 @@
 A kind (input, output, transcoder, stream: see kinds.py and stream.py)
 declares its fields and overrides the hooks that are its own; ``plan``
 compares the task with the device and returns the one change record
-(_common/change.py) with its writes ranked for a line-up; ``converge`` runs
-one resource module on it.
+(_common/change.py) with its writes ranked for a line-up. ``ResourceType``
+keeps the kind contract (_common/kind.py), whose drivers run the modules and
+the line-up.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,9 +16,9 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KINDS, KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.view import resource_view
-from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write, apply_changes
+from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import Kind
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import (
     IdentityError, Directory, match_one, placeholder)
 
@@ -56,12 +57,13 @@ def find_one(client, kind, name=None, uuid=None, entries=None):
     return match_one(entries, "name", name, "uuid", uuid, KINDS[kind])
 
 
-class ResourceType:
+class ResourceType(Kind):
     """A Kraken resource kind; subclasses set ``kind``, ``result_key`` and ``fields``."""
 
     kind = None            # the collection, e.g. "inputs"
     result_key = None      # e.g. "input"
     fields = None          # a FieldSet
+    client_class = KrakenClient
     states = ("present", "absent")
     write_rank = PART_WRITE
     delete_rank = PART_DELETE
@@ -83,20 +85,32 @@ class ResourceType:
         return {}
 
     @classmethod
-    def desired(cls, params):
-        """The task's fields, validated and canonical, before any request; kinds may check more."""
-        return cls.fields.desired(params)
-
-    @classmethod
     def constraints(cls):
         return dict(required_one_of=[("name", "uuid")], required_if=cls.required_if)
 
-    def __init__(self, client, nics=None, details=None, directory=None):
-        self.client = client
-        self.nics = nics or NicDirectory(client)
-        # Detail GETs already made (uuid -> raw), e.g. concurrently by the line-up.
-        self.details = details if details is not None else {}
-        self.directory = directory or kraken_directory(client)
+    def __init__(self, client, shared=None, check_mode=False, lineup=False):
+        super(ResourceType, self).__init__(client, shared, check_mode, lineup)
+        # Detail GETs already made (uuid -> raw), e.g. side by side by the line-up.
+        self.details = {}
+
+    @property
+    def nics(self):
+        return self.shared.get("nics", lambda: NicDirectory(self.client))
+
+    @property
+    def directory(self):
+        """What streams may refer to: what is listed, plus what this run will create."""
+        return self.shared.get("directory", lambda: kraken_directory(self.client, known=self.shared.listed))
+
+    def list_collection(self):
+        return self.client.list(self.kind)
+
+    def prefetch(self, planned):
+        """The details of the resources about to be planned, read side by side with every other kind's."""
+        def receive(uuid):
+            return lambda raw: self.details.__setitem__(uuid, raw)
+        return [(lambda uuid=record["uuid"]: self.client.get(self.kind, uuid), receive(record["uuid"]))
+                for dummy, dummy, record in planned if record]
 
     @property
     def singular(self):
@@ -194,36 +208,14 @@ class ResourceType:
 
     # -- the result ------------------------------------------------------------------
 
-    def view(self, change, check_mode):
+    def view(self, change):
         """The device's view after the run; in check mode, the predicted one."""
         if change.action == "delete" or (change.action == "none" and change.raw is None):
             return {}
         if change.action == "none":
             return resource_view(change.raw, self.fields)
-        if not check_mode:
+        if not self.check_mode:
             return resource_view(self.client.get(self.kind, change.resource_id), self.fields)
         view = resource_view(change.raw, self.fields) if change.raw else {}
         view.update(self.fields.mask(change.after))
         return view
-
-
-def converge(module, resource_class):
-    """One resource module: validate, read, plan, apply outside check mode, report."""
-    params = module.params
-    desired = resource_class.desired(params)  # validation comes before any request
-    client = KrakenClient.from_module(module)
-    resource = resource_class(client)
-    entry = find_one(client, resource.kind, params.get("name"), params.get("uuid"))
-    change = resource.plan(params, desired, entry)
-    if change.changed and not module.check_mode:
-        apply_changes([change])
-    result = dict(changed=change.changed, action=change.action, diff=change.diff(), uuid=change.resource_id)
-    result[resource.result_key] = resource.view(change, module.check_mode)
-    return result
-
-
-def run_resource_module(resource_class, connection_spec, **module_kwargs):
-    """The whole of a Kraken resource module's main(): the kind's one spec, converge, report."""
-    module_kwargs.update(resource_class.constraints())
-    run_module(resource_class.argument_spec(), lambda module: converge(module, resource_class), connection_spec,
-               **module_kwargs)

@@ -18,12 +18,12 @@ import pytest
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
+from ansible_collections.haivision.media.plugins.module_utils._common import kind as kind_driver
 from ansible_collections.haivision.media.plugins.module_utils._common import transport
-from ansible_collections.haivision.media.plugins.module_utils._hmp import lineup as hmp_lineup
 from ansible_collections.haivision.media.plugins.module_utils._hmp import session as hmp_session
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
 from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import converge_hmp_lineup, hmp_lineup_argument_spec
-from ansible_collections.haivision.media.plugins.module_utils._hmp.session import HMPSession, converge_session
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session import HMPSession
 
 LOGIN = "/apis/authentication/login"
 UDP = {"type": "UDP", "host": "239.1.1.1", "multicast": True}
@@ -83,7 +83,7 @@ class RoundTrips:
             return results
 
         monkeypatch.setattr(transport.Transport, "send", send)
-        for module in (hmp_session, hmp_lineup):
+        for module in (hmp_session, kind_driver):
             monkeypatch.setattr(module, "run_concurrently", run_concurrently)
 
     def between_login_and_logout(self):
@@ -100,6 +100,10 @@ SESSION = dict(title="Town hall", description="Quarterly", sources=["cam0", "cam
                metadata={"Department": ["Finance"], "Year": ["2026"]},
                shares=[{"type": "USER", "name": "viewer", "permission": "WATCH"},
                        {"type": "GROUP", "name": "Operators", "permission": "EDIT"}])
+
+
+def converge_session(module):
+    return kind_driver.converge_resource(module, HMPSession)
 
 
 def session_module(check_mode=False, **args):
