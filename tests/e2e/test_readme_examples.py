@@ -114,3 +114,11 @@ def test_the_readmes_examples_run_against_the_simulators_with_the_vars_file_they
     assert sorted(session["sources"]) == sorted(s["id"] for s in sources.values())
     assert [(share["name"], share["shareType"], share["permission"]) for share in session["shares"]] == [
         ("Operators", "GROUP", "EDIT")]
+
+
+def test_the_readme_names_every_filter_and_module():
+    text = readme()
+    plugins = [(kind, name[:-3]) for kind in ("filter", "modules")
+               for name in sorted(os.listdir(os.path.join(ROOT, "plugins", kind))) if name.endswith(".py") and name != "__init__.py"]
+    assert ("filter", "health_report") in plugins
+    assert [(kind, name) for kind, name in plugins if "`haivision.media.%s`" % name not in text] == []
