@@ -35,10 +35,11 @@ seealso:
     description: Converge the sources and sessions of an HMP in one task.
   - module: haivision.media.hmp_info
     description: Read what an HMP holds.
-  - ref: ansible_collections.haivision.media.docsite.choosing
+  - name: One task per resource, or one task per device (README)
     description: >-
       The C(haivision.media.hmp_live_session) role converges
-      a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
+      a live session with its sources and shares from one variable; the README compares roles, resource modules and line-ups.
+    link: https://github.com/haivision-media/haivision.media/blob/main/README.md#one-task-per-resource-or-one-task-per-device
 options:
   title:
     description: Title of the session. Required to create one.

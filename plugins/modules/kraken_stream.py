@@ -37,10 +37,11 @@ seealso:
     description: Converge a whole Kraken line-up (inputs, transcoders, outputs, streams) in one task.
   - module: haivision.media.kraken_info
     description: Read what a Kraken holds.
-  - ref: ansible_collections.haivision.media.docsite.choosing
+  - name: One task per resource, or one task per device (README)
     description: >-
       The C(haivision.media.kraken_channel) role converges
-      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
+      a channel (input, transcoder, outputs, stream) from one variable; the README compares roles, resource modules and line-ups.
+    link: https://github.com/haivision-media/haivision.media/blob/main/README.md#one-task-per-resource-or-one-task-per-device
 options:
   state:
     description:

@@ -79,6 +79,12 @@ def info_play(devices, *tasks):
              "tasks": list(tasks)}]
 
 
+def task_results(output, title):
+    """The result lines ansible printed for the task ``title`` (one per host that ran it)."""
+    lines = output.split("TASK [%s]" % title, 1)[1].split("TASK [", 1)[0].splitlines()
+    return [line for line in lines if line.split(":", 1)[0] in ("ok", "changed", "failed", "fatal", "skipping")]
+
+
 def run_play(tmp_path, plays, *args, **kwargs):
     path = tmp_path / "play.yml"
     path.write_text(yaml.safe_dump(plays, sort_keys=False))
@@ -218,10 +224,17 @@ def test_check_mode_writes_nothing_and_an_existing_file_is_replaced_only_when_as
     assert check.rc == 0, check.output
     assert not target.exists()
     assert "+kraken_url: %s" % devices.url("kraken-a") in check.output and "+    - name: b-cam" in check.output
-    assert check.recap("kraken-a")["changed"] >= 1
+    # Check mode says what a run would do: each file would be written, the one directory made once.
+    for host in ("kraken-a", "kraken-b"):
+        assert '"%s would be written (check mode)"' % (target / (host + ".yml")) in check.output
+        assert '%s written"' % (target / (host + ".yml")) not in check.output
+    assert task_results(check.output, "Create the host_vars directory") == ["changed: [kraken-a -> localhost]"]
 
     first = export(inventory, tmp_path / "out")
     assert first.rc == 0, first.output
+    assert task_results(first.output, "Create the host_vars directory") == ["changed: [kraken-a -> localhost]"]
+    for host in ("kraken-a", "kraken-b"):
+        assert '"%s written"' % (target / (host + ".yml")) in first.output
     written = dict((host, read(target / (host + ".yml"))) for host in ("kraken-a", "kraken-b"))
     assert "# No secret to define" in written["kraken-b"]
     # An existing file is not replaced: that host fails before its device is read; the others run.
@@ -239,6 +252,8 @@ def test_check_mode_writes_nothing_and_an_existing_file_is_replaced_only_when_as
     assert replaced.rc == 0, replaced.output
     assert read(target / "kraken-b.yml") == written["kraken-b"]
     assert replaced.recap("kraken-a")["changed"] == 0 and replaced.recap("kraken-b")["changed"] == 1
+    assert '"%s unchanged"' % (target / "kraken-a.yml") in replaced.output
+    assert task_results(replaced.output, "Create the host_vars directory") == ["ok: [kraken-a -> localhost]"]
     assert devices.a.writes() == [] and devices.b.writes() == []
 
 

@@ -3,8 +3,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Start the simulated devices: ``python -m tests.simulator --state-dir DIR``.
 
-Writes ``DIR/sim.json`` (URLs, credentials, CA path) once every device
-listens, prints the URLs, and serves until SIGTERM or SIGINT.
+Once every device listens, writes ``DIR/sim-vars.yml`` (the variables the
+README's examples take: URLs, credentials, CA path) and ``DIR/sim.json`` (the
+same for every device, for the tests), prints them, and serves until SIGTERM
+or SIGINT.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -27,9 +29,38 @@ HMP_USER = "haiadmin"
 HMP_PASSWORD = "hmp-admin-pass"
 
 
+def vars_file(info):
+    """``sim-vars.yml``: the connection variables of the README's examples (and of playbooks/inventory), set to
+    the first Kraken and the HMP, with what runs a play on the controller; JSON values are YAML."""
+    kraken, hmp = info["kraken"][0], info["hmp"]
+    variables = [
+        ("ansible_connection", "local"),
+        ("ansible_python_interpreter", "{{ ansible_playbook_python }}"),
+        ("kraken_url", kraken["url"]), ("kraken_consumer_key", kraken["consumer_key"]),
+        ("kraken_consumer_secret", kraken["consumer_secret"]),
+        ("hmp_url", hmp["url"]), ("hmp_username", hmp["username"]), ("hmp_password", hmp["password"]),
+        ("haivision_ca_path", info["ca_path"]),
+    ]
+    lines = ["---",
+             "# The bundled simulators, for the README's examples: ansible-playbook -i localhost, -e @sim-vars.yml example.yml",
+             "# The modules run on the controller, with the Python that runs ansible-playbook. The credentials are the",
+             "# simulators' own test values; a real device's secrets belong in an ansible-vault encrypted file."]
+    if len(info["kraken"]) > 1:
+        lines.append("# kraken_url is the first of %d Kraken simulators (all of them: sim.json)." % len(info["kraken"]))
+    lines.extend("%s: %s" % (name, json.dumps(value)) for name, value in variables)
+    return "\n".join(lines) + "\n"
+
+
+def _write(path, text):
+    tmp = path + ".tmp"
+    with open(tmp, "w") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m tests.simulator", description=__doc__)
-    parser.add_argument("--state-dir", required=True, help="where sim.json and the CA go")
+    parser.add_argument("--state-dir", required=True, help="where sim-vars.yml, sim.json and the CA go")
     parser.add_argument("--kraken-devices", type=int, default=1, help="how many Kraken devices (one port each)")
     parser.add_argument("--kraken-port", type=int, default=0, help="port of the first Kraken device (0: any free)")
     parser.add_argument("--hmp-port", type=int, default=0, help="HMP port (0: any free)")
@@ -50,14 +81,15 @@ def main(argv=None):
     servers.append(hmp_server)
     info = {"pid": os.getpid(), "ca_path": os.path.abspath(ca_path), "kraken": krakens,
             "hmp": {"url": hmp_server.url, "username": HMP_USER, "password": HMP_PASSWORD}}
-    tmp = os.path.join(args.state_dir, "sim.json.tmp")
-    with open(tmp, "w") as handle:
-        json.dump(info, handle, indent=2)
-    os.replace(tmp, os.path.join(args.state_dir, "sim.json"))
+    vars_path = os.path.abspath(os.path.join(args.state_dir, "sim-vars.yml"))
+    _write(vars_path, vars_file(info))
+    # sim.json last: its presence tells the launchers that everything is ready.
+    _write(os.path.join(args.state_dir, "sim.json"), json.dumps(info, indent=2))
     for kraken in krakens:
-        print("Kraken simulator: %s" % kraken["url"])
-    print("HMP simulator:    %s" % hmp_server.url)
+        print("Kraken simulator: %s  consumer key %s, consumer secret %s" % (kraken["url"], KRAKEN_KEY, KRAKEN_SECRET))
+    print("HMP simulator:    %s  username %s, password %s" % (hmp_server.url, HMP_USER, HMP_PASSWORD))
     print("CA certificate:   %s" % info["ca_path"])
+    print("Variables:        %s  (ansible-playbook -i localhost, -e @%s playbook.yml)" % (vars_path, vars_path))
     sys.stdout.flush()
 
     stop = threading.Event()

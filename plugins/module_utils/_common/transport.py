@@ -6,6 +6,9 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import os
+import socket
+import ssl
 import threading
 import time
 
@@ -103,7 +106,7 @@ class ForeignAnswerError(ProtocolError):
 class ApiError(HaivisionError):
     """The device answered with an error. ``product`` is 'Kraken' or 'HMP'."""
 
-    def __init__(self, product, method, path, status, code=None, message=None, name=None):
+    def __init__(self, product, method, path, status, code=None, message=None, name=None, hint=None):
         self.product = product
         self.method = method
         self.path = path
@@ -119,6 +122,9 @@ class ApiError(HaivisionError):
         text = "%s (HTTP %s) on %s %s" % (label, status, method, path)
         if message:
             text += ": %s" % message
+        if hint:
+            # After the device's own words: what to check, for the errors whose cause is usually on our side.
+            text += "; %s" % hint
         super(ApiError, self).__init__(text)
 
     def result_fields(self):
@@ -154,6 +160,10 @@ def tls_verify(validate_certs, ca_path):
     """The ``verify`` argument of requests for our two options."""
     if not validate_certs:
         return False
+    if ca_path and not os.path.exists(ca_path):
+        # requests would raise a bare OSError while sending; say it before any request.
+        raise ConfigurationError("ca_path %s does not exist; give the CA certificate file (PEM) that signed the "
+                                 "device's certificate" % ca_path)
     return ca_path or True
 
 
@@ -198,9 +208,14 @@ class Transport:
             except requests.exceptions.ConnectTimeout as exc:
                 error = TransportError(method, path, "connection timed out (%s)" % exc)
             except requests.exceptions.SSLError as exc:
-                raise TransportError(method, path, "TLS verification failed: %s" % exc)
+                raise TransportError(method, path, _tls_failure(exc, self.verify))
             except requests.exceptions.ConnectionError as exc:
-                if _never_sent(exc):
+                unresolved = _first(exc, socket.gaierror)
+                if unresolved is not None:
+                    error = TransportError(method, path, "the host name %s does not resolve (%s): check the host in the "
+                                                         "device's URL, and this machine's DNS"
+                                           % (parse_url(url).host, unresolved.strerror or unresolved))
+                elif _never_sent(exc):
                     error = TransportError(method, path, "connection refused (%s)" % _root_reason(exc))
                 elif method in WRITE_METHODS:
                     raise TransportError(method, path, "connection lost (%s)" % _root_reason(exc), maybe_applied=True)
@@ -220,6 +235,55 @@ class Transport:
                 raise error
             self._count("retries")
             self.sleep(self.backoff * (2 ** (attempt - 1)))
+
+
+def _causes(exc):
+    """``exc`` and what it wraps: requests and urllib3 keep the cause in ``reason`` or ``args[0]``, urllib3 1.x
+    in the exception's context."""
+    seen = set()
+    pending = [exc]
+    while pending:
+        current = pending.pop(0)
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        pending.extend((getattr(current, "reason", None), current.args[0] if current.args else None,
+                        current.__cause__, current.__context__))
+
+
+def _first(exc, kind):
+    return next((cause for cause in _causes(exc) if isinstance(cause, kind)), None)
+
+
+# OpenSSL's verification results that are not "signed by a CA we do not trust".
+X509_V_ERR_CERT_HAS_EXPIRED = 10
+X509_V_ERR_CERT_NOT_YET_VALID = 9
+X509_V_ERR_HOSTNAME_MISMATCH = 62
+X509_V_ERR_IP_ADDRESS_MISMATCH = 64
+
+
+def _tls_failure(exc, verify):
+    """Why the TLS handshake failed, and what to do; the usual first fix is ca_path, never validate_certs."""
+    refused = _first(exc, ssl.SSLCertVerificationError)
+    if refused is None:
+        text = "TLS failed: %s" % _root_reason(exc)
+        if isinstance(verify, str):
+            text += "; check that ca_path %s holds the CA certificates (PEM) that signed the device's certificate" % verify
+        return text
+    why = refused.verify_message or refused.reason or str(refused)
+    if refused.verify_code in (X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH):
+        hint = ("the device's certificate is not issued for the host in the URL (%s): use the host name the certificate "
+                "names in the URL" % why)
+    elif refused.verify_code in (X509_V_ERR_CERT_HAS_EXPIRED, X509_V_ERR_CERT_NOT_YET_VALID):
+        hint = "the device's certificate is out of its validity dates (%s): renew it, or check this machine's clock" % why
+    elif isinstance(verify, str):
+        hint = ("the device's certificate is not signed by the CA in ca_path %s (%s): set ca_path to the CA certificate "
+                "(PEM) that signed the device's certificate" % (verify, why))
+    else:
+        hint = ("the device's certificate is not signed by a CA this machine trusts (%s): set ca_path to the CA "
+                "certificate (PEM) that signed the device's certificate" % why)
+    return "TLS verification failed: " + hint
 
 
 def _root_reason(exc):

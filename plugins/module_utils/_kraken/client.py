@@ -38,6 +38,10 @@ KINDS = {"inputs": "input", "outputs": "output", "transcoders": "transcoder", "s
          "configurations": "configuration"}
 
 NO_RESULTS = "1001"
+# A Kraken answers every signature it does not accept with a bare "Not Authorized": a wrong key or secret,
+# or a timestamp too far from the device's clock (each signature carries the time it was made).
+NOT_AUTHORIZED_HINT = ("the Kraken did not accept the request's OAuth signature: check kraken_consumer_key and "
+                       "kraken_consumer_secret, and that this machine's clock is right")
 
 
 def check_kraken_libs(module):
@@ -108,7 +112,8 @@ class KrakenClient:
                                          response.headers.get("Content-Type"), "an error answer without <error>")
             raise ApiError(self.product, method, path, response.status_code,
                            code=(error.findtext("code") or "").strip() or None,
-                           message=(error.findtext("message") or "").strip() or None)
+                           message=(error.findtext("message") or "").strip() or None,
+                           hint=NOT_AUTHORIZED_HINT if response.status_code == 401 else None)
         return response.status_code, root
 
     def _envelope(self, method, path, response):
