@@ -2,24 +2,35 @@
 # Everything is installed into .venv from PyPI; nothing is installed by hand.
 
 PYTHON      ?= python3
+# The interpreter the user asked for (PYTHON=... on the command line or in the environment), if any:
+# it wins over what scripts/find-python.sh finds for `make test-core`.
+USER_PYTHON := $(if $(filter file default undefined,$(origin PYTHON)),,$(PYTHON))
 VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
 COLLECTIONS := $(CURDIR)/.tmp/collections
 SIM_DIR     := $(CURDIR)/.sim
 PYTEST_ARGS ?=
+# Installs and linters write their output here; it is shown only when they fail (scripts/quiet.sh).
+LOGS        := $(CURDIR)/.tmp/logs
+# What each stage of make test (and each make test-core) counted, for the closing lines (scripts/results.py).
+RESULTS     := $(CURDIR)/.tmp/results
+QUIET       := scripts/quiet.sh
+# -rs: a skipped test says why; --junitxml: what the stage counted.
+PYTEST      := -m pytest -q -rs
 
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 
-.PHONY: all venv collection test test-core sanity lint lint-ansible lint-docs lint-changelog units e2e bench ee-context demo docs release-notes sim-start sim-stop clean
+.PHONY: all venv collection test test-core units-core sanity lint lint-ansible lint-docs lint-changelog units e2e bench ee-context demo docs release-notes sim-start sim-stop clean
 
 all: test
 
 $(STAMP): requirements.txt requirements-dev.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
-	touch $@
+	@echo "venv: installing requirements.txt and requirements-dev.txt into $(VENV) (log: $(LOGS)/venv.log)"
+	@$(QUIET) $(LOGS)/venv.log sh -c '$(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --upgrade pip \
+	  && $(BIN)/python -m pip install -r requirements.txt -r requirements-dev.txt'
+	@touch $@
+	@echo "venv: $$($(BIN)/python scripts/results.py --versions)"
 
 venv: $(STAMP)
 
@@ -28,11 +39,12 @@ collection:
 	@mkdir -p $(COLLECTIONS)/ansible_collections/haivision
 	@ln -sfn $(CURDIR) $(COLLECTIONS)/ansible_collections/haivision/media
 
+# Each stage ends with one summary line, and the run with the totals of all of them.
+TEST_STAGES := sanity lint units e2e
 test: venv collection
-	$(MAKE) --no-print-directory sanity
-	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory units
-	$(MAKE) --no-print-directory e2e
+	@rm -rf $(RESULTS) && start=$$(date +%s) && for stage in $(TEST_STAGES); do \
+	  $(MAKE) --no-print-directory $$stage || { echo "make test: FAILED in $$stage after $$(( $$(date +%s) - start ))s"; exit 1; }; \
+	done && $(BIN)/python scripts/results.py --title "make test" --seconds $$(( $$(date +%s) - start )) $(RESULTS)
 
 # ansible-test wants a real ansible_collections/haivision/media directory (see the script).
 sanity: venv
@@ -40,41 +52,63 @@ sanity: venv
 
 # Offline linters: ansible-lint (production profile, see .ansible-lint) on roles/, playbooks/ and demo/,
 # antsibull-docs on every plugin's and role's documentation, antsibull-changelog on the fragments.
-lint: lint-ansible lint-docs lint-changelog
+LINTERS := lint-ansible lint-docs lint-changelog
+lint: $(LINTERS)
+	@mkdir -p $(RESULTS) && echo '{"passed": $(words $(LINTERS)), "failed": 0, "skipped": 0}' > $(RESULTS)/lint.json
+	@echo "lint: $(words $(LINTERS)) linters passed (ansible-lint, antsibull-docs, antsibull-changelog)"
 
 lint-ansible: venv collection
-	PATH=$(abspath $(BIN)):$$PATH $(BIN)/ansible-lint roles/ playbooks/ demo/
+	@PATH=$(abspath $(BIN)):$$PATH NO_COLOR=1 $(QUIET) $(LOGS)/lint-ansible.log $(BIN)/ansible-lint roles/ playbooks/ demo/
+	@echo "lint-ansible: $$(grep -E '^(Passed|Failed):' $(LOGS)/lint-ansible.log | tail -1)"
 
 lint-docs: venv collection
-	PATH=$(abspath $(BIN)):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs --validate-collection-refs all .
+	@PATH=$(abspath $(BIN)):$$PATH $(QUIET) $(LOGS)/lint-docs.log \
+	  $(BIN)/antsibull-docs lint-collection-docs --plugin-docs --validate-collection-refs all .
+	@echo "lint-docs: the plugins', roles' and docsite's documentation pass antsibull-docs"
 
 lint-changelog: venv
-	$(BIN)/antsibull-changelog lint
+	@$(QUIET) $(LOGS)/lint-changelog.log $(BIN)/antsibull-changelog lint
+	@echo "lint-changelog: the changelog fragments pass antsibull-changelog"
 
-# Units and end-to-end tests on one ansible-core minor version (CORE=2.16 ... 2.19), in its own venv
-# (.venv-core/CORE: ansible-core CORE.*, requirements.txt and what the tests run from requirements-dev.txt).
-# make test covers the newest (requirements-dev.txt); .ci/run adds the oldest. 2.20+ needs Python 3.12.
+# Units and end-to-end tests on one ansible-core minor version (CORE=2.16 ... 2.21), in its own venv
+# (.venv-core/CORE: ansible-core CORE.*, requirements.txt and what the tests run from requirements-dev.txt);
+# SUITE=units runs only the unit tests (make units-core CORE=...). make test covers the newest core that
+# installs on python3 (requirements-dev.txt); .ci/run adds the others. The venv's Python is the one
+# scripts/find-python.sh finds: PYTHON=... if given, else python3 if new enough (3.12 for 2.20 and later),
+# else python3.13 or python3.12 on PATH, else pyenv's installed versions.
 CORE      ?= 2.16
+SUITE     ?= all
 CORE_VENV := $(CURDIR)/.venv-core/$(CORE)
 CORE_REQS := cryptography pytest antsibull-changelog ansible-builder ansible-runner
+# The oldest Python each core's controller runs on.
+CORE_MIN_PYTHON := $(if $(filter 2.16 2.17,$(CORE)),3.10,$(if $(filter 2.18 2.19,$(CORE)),3.11,3.12))
 
 $(CORE_VENV)/.installed: requirements.txt requirements-dev.txt
-	rm -rf $(CORE_VENV) && $(PYTHON) -m venv $(CORE_VENV)
-	$(CORE_VENV)/bin/python -m pip install --quiet --upgrade pip
-	grep -E '^($(subst $(eval) ,|,$(CORE_REQS)))([<>=!~ ]|$$)' requirements-dev.txt > $(CORE_VENV)/requirements-core.txt
-	$(CORE_VENV)/bin/python -m pip install --quiet -r requirements.txt -r $(CORE_VENV)/requirements-core.txt "ansible-core==$(CORE).*"
-	touch $@
+	@python=$$(PYTHON='$(USER_PYTHON)' scripts/find-python.sh $(CORE_MIN_PYTHON)) || exit 1; \
+	  echo "test-core: installing ansible-core $(CORE).* on $$python into $(CORE_VENV) (log: $(LOGS)/venv-core-$(CORE).log)" && \
+	  rm -rf $(CORE_VENV) && mkdir -p $(CORE_VENV) && \
+	  grep -E '^($(subst $(eval) ,|,$(CORE_REQS)))([<>=!~ ]|$$)' requirements-dev.txt > $(CORE_VENV)/requirements-core.txt && \
+	  $(QUIET) $(LOGS)/venv-core-$(CORE).log sh -c "$$python -m venv $(CORE_VENV) && $(CORE_VENV)/bin/python -m pip install --upgrade pip \
+	    && $(CORE_VENV)/bin/python -m pip install -r requirements.txt -r $(CORE_VENV)/requirements-core.txt 'ansible-core==$(CORE).*'"
+	@touch $@
 
 test-core: $(CORE_VENV)/.installed collection
-	@$(CORE_VENV)/bin/ansible --version | head -1
-	PYTHONPATH=$(COLLECTIONS) $(CORE_VENV)/bin/python -m pytest -q tests/unit $(PYTEST_ARGS)
-	PYTHONPATH=$(COLLECTIONS) $(CORE_VENV)/bin/python -m pytest -q tests/e2e $(PYTEST_ARGS)
+	@echo "test-core: $$($(CORE_VENV)/bin/python scripts/results.py --versions)"
+ifneq ($(filter units all,$(SUITE)),)
+	PYTHONPATH=$(COLLECTIONS) $(CORE_VENV)/bin/python $(PYTEST) --junitxml=$(RESULTS)/core-$(CORE)-units.xml tests/unit $(PYTEST_ARGS)
+endif
+ifneq ($(filter e2e all,$(SUITE)),)
+	PYTHONPATH=$(COLLECTIONS) $(CORE_VENV)/bin/python $(PYTEST) --junitxml=$(RESULTS)/core-$(CORE)-e2e.xml tests/e2e $(PYTEST_ARGS)
+endif
+
+units-core:
+	@$(MAKE) --no-print-directory test-core SUITE=units
 
 units: venv collection
-	PYTHONPATH=$(COLLECTIONS) $(BIN)/python -m pytest -q tests/unit $(PYTEST_ARGS)
+	PYTHONPATH=$(COLLECTIONS) $(BIN)/python $(PYTEST) --junitxml=$(RESULTS)/units.xml tests/unit $(PYTEST_ARGS)
 
 e2e: venv collection
-	PYTHONPATH=$(COLLECTIONS) $(BIN)/python -m pytest -q tests/e2e $(PYTEST_ARGS)
+	PYTHONPATH=$(COLLECTIONS) $(BIN)/python $(PYTEST) --junitxml=$(RESULTS)/e2e.xml tests/e2e $(PYTEST_ARGS)
 
 # Release (maintainers): writes CHANGELOG.rst and changelogs/changelog.yaml from the fragments for the
 # version in galaxy.yml (or VERSION=...), and removes the fragments. antsibull-changelog finds the

@@ -10,7 +10,9 @@ case "$action" in
       echo "simulators already running (pid $(cat "$dir/pid"))"; exit 0
     fi
     rm -rf "$dir" && mkdir -p "$dir"
-    .venv/bin/python -m tests.simulator --state-dir "$dir" ${SIM_ARGS:-} >"$dir/log" 2>&1 &
+    # SIM_ARGS: more options for the simulators, separated by spaces (e.g. "--latency-ms 50").
+    read -r -a sim_args <<<"${SIM_ARGS:-}"
+    .venv/bin/python -m tests.simulator --state-dir "$dir" "${sim_args[@]}" >"$dir/log" 2>&1 &
     echo $! >"$dir/pid"
     for _ in $(seq 1 300); do
       [ -f "$dir/sim.json" ] && break

@@ -417,7 +417,9 @@ def test_execution_environment_renders_a_build_context(tmp_path):
     containerfile = (context / "Containerfile").read_text()
     assert "ansible-galaxy collection install" in containerfile
     assert "introspect" in containerfile  # the collection's meta/execution-environment.yml is read at build time
-    assert 'ANSIBLE_INSTALL_REFS="ansible-core>=2.16,<2.20 ansible-runner>=2.4"' in containerfile
+    # The newest supported core, on a Python it runs on (2.20 and later need 3.12).
+    assert 'ANSIBLE_INSTALL_REFS="ansible-core>=2.21,<2.22 ansible-runner>=2.4"' in containerfile
+    assert 'ARG PYCMD="/usr/bin/python3.12"' in containerfile and 'ARG PYPKG="python3.12"' in containerfile
     requirements = yaml.safe_load((context / "_build" / "requirements.yml").read_text())
     assert [c["name"] for c in requirements["collections"]] == ["/build/collections/haivision-media.tar.gz"]
     assert os.path.exists(str(context / "_build" / "collections" / "haivision-media.tar.gz"))
