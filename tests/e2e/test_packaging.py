@@ -37,7 +37,7 @@ REQUIRED = [
 # Development files, and the playbooks that only work against the bundled simulators.
 ABSENT = [
     "Makefile", ".ansible-lint", ".gitignore", "requirements-dev.txt", "execution-environment.yml", "scripts/", ".ci/",
-    "demo/", "tests/e2e/", "tests/benchmark/", "tests/output/", ".venv", ".tmp/", ".sim/", ".pytest_cache/",
+    "demo/", "tests/e2e/", "tests/benchmark/", "tests/unit/scripts/", "tests/output/", ".venv", ".tmp/", ".sim/", ".pytest_cache/",
 ]
 
 

@@ -24,19 +24,14 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.source import
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
-    apply_lineup, lineup_argument_spec, lineup_result, secret_values, validate_items)
+    apply_lineup, lineup_argument_spec, lineup_result, validate_items)
 
 KINDS = {"sources": HMPSource, "sessions": HMPSession}
 PURGED_SESSION = dict(state="absent", force=False, purge_metadata=False, purge_shares=False)
 
 
 def hmp_lineup_argument_spec():
-    return lineup_argument_spec(("sources", "sessions"))
-
-
-def lineup_secret_values(params):
-    """Every secret in the line-up's items (raw params: items may not be valid yet), from the kinds' fields."""
-    return secret_values(params, KINDS)
+    return lineup_argument_spec(KINDS)
 
 
 def match(client, kind, params, listed):

@@ -18,7 +18,7 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds impo
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import NicDirectory, find_one, kraken_directory
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
-    apply_lineup, lineup_argument_spec, lineup_result, secret_values, validate_items)
+    apply_lineup, lineup_argument_spec, lineup_result, validate_items)
 
 # The kinds in the order a line-up plans them: what streams refer to first.
 KIND_TYPES = dict((cls.kind, cls) for cls in (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream))
@@ -27,11 +27,7 @@ KINDS = dict((kind, KIND_TYPES[kind]) for kind in LINEUP_KINDS)
 
 
 def argument_spec():
-    return lineup_argument_spec(LINEUP_KINDS)
-
-
-def lineup_secret_values(params):
-    return secret_values(params, KINDS)
+    return lineup_argument_spec(KINDS)
 
 
 def plan_lineup(client, params, items):
