@@ -42,17 +42,198 @@ seealso:
 options:
   sources:
     description:
-      - Sources, each with the options of M(haivision.media.hmp_source) (C(name) or C(id), C(state), C(type),
-        C(host), C(port), C(multicast), C(description), C(continuous), C(mode), C(latency), C(passphrase)).
+      - Sources, each with the options of M(haivision.media.hmp_source).
     type: list
     elements: dict
+    # BEGIN suboptions of sources: hmp_source's options, written by python scripts/lineup_docs.py (edit that module, then run it)
+    suboptions:
+      name:
+        description: Name of the source. Required to create one.
+        type: str
+      id:
+        description: The source's id, to address it whatever its name (and to rename it).
+        type: str
+      state:
+        description: Whether the source should exist.
+        type: str
+        choices: [present, absent]
+        default: present
+      type:
+        description:
+          - The source type. Required to create a source.
+          - With V(UDP), O(sources[].multicast) is required; with V(SRT), O(sources[].mode) is required.
+          - Options of the other type (O(sources[].latency) for a UDP source, O(sources[].multicast) for an SRT one)
+            are refused.
+        type: str
+        choices: [UDP, SRT]
+      host:
+        description:
+          - Host name or address of the stream. Required to create a multicast UDP source and an SRT source in V(CALLER)
+            or V(RENDEZVOUS) mode.
+        type: str
+      port:
+        description: UDP port of the stream (1-65535). Required to create a source.
+        type: int
+      multicast:
+        description: Whether a UDP source is a multicast stream (V(false) for unicast to O(sources[].port)). Required
+          when O(sources[].type=UDP).
+        type: bool
+      description:
+        description: Free text describing the source.
+        type: str
+      continuous:
+        description: Whether HMP receives the stream continuously. HMP forces V(true) for SRT sources.
+        type: bool
+      mode:
+        description: SRT connection mode. Required when O(sources[].type=SRT).
+        type: str
+        choices: [CALLER, LISTENER, RENDEZVOUS]
+      latency:
+        description: SRT latency in milliseconds (20-8000). The platform uses 125 when it is never set.
+        type: int
+      passphrase:
+        description:
+          - SRT encryption passphrase, 10 to 79 characters. Never shown in output; a change is reported as changed with
+            the value masked.
+        type: str
+    # END suboptions of sources
   sessions:
     description:
-      - Sessions, each with the options of M(haivision.media.hmp_session) (C(title) or C(id), C(state),
-        C(description), C(active), C(syncrecord), C(distribution_policies), C(sources), C(metadata),
-        C(purge_metadata), C(categories), C(shares), C(purge_shares), C(public_share), C(schedule), C(force)).
+      - Sessions, each with the options of M(haivision.media.hmp_session).
     type: list
     elements: dict
+    # BEGIN suboptions of sessions: hmp_session's options, written by python scripts/lineup_docs.py (edit that module, then run it)
+    suboptions:
+      title:
+        description: Title of the session. Required to create one.
+        type: str
+      id:
+        description: The session's id, to address it whatever its title (and to rename it).
+        type: str
+      state:
+        description:
+          - Whether the session should exist.
+          - HMP refuses to delete a session while it records; see O(sessions[].force).
+        type: str
+        choices: [present, absent]
+        default: present
+      description:
+        description: Free text describing the session.
+        type: str
+      active:
+        description: Whether the session is available to other users (when V(false), only its owner sees it).
+        type: bool
+      syncrecord:
+        description: Whether recordings of the session record all its sources together.
+        type: bool
+      distribution_policies:
+        description: Ids of the distribution policies of the session, compared as a set.
+        type: list
+        elements: str
+      sources:
+        description:
+          - The session's exact set of sources, by name or id, compared as a set (their order is not managed).
+          - Sources not listed are removed from the session, listed ones added.
+          - HMP refuses source changes while the session records; see O(sessions[].force).
+        type: list
+        elements: str
+      schedule:
+        description:
+          - The session's exact set of active scheduled events (HMP session events). An active event equal to a listed
+            one (on the options given) is kept; a listed event without an equal takes over an unlisted event or is created;
+            unlisted active events are switched off (HMP cannot delete events). V([]) switches every event off.
+        type: list
+        elements: dict
+        suboptions:
+          start_time:
+            description: When the event starts (the first occurrence of a recurring one), in seconds since the Unix
+              epoch.
+            type: int
+            required: true
+          duration:
+            description: Length of the event in seconds. Not compared when not given.
+            type: int
+          type:
+            description: Whether the event happens once or every week on O(sessions[].schedule[].days).
+            type: str
+            choices: [one-time, weekly-recurring]
+            default: one-time
+          days:
+            description: Days of the week of a V(weekly-recurring) event. Required for those.
+            type: list
+            elements: str
+            choices: [MON, TUE, WED, THU, FRI, SAT, SUN]
+          command:
+            description: What the event does, set the session live or record it.
+            type: str
+            choices: [set-live, record]
+            default: set-live
+          record:
+            description: With V(set-live), whether to record the session as well.
+            type: bool
+            default: false
+      force:
+        description:
+          - HMP refuses to change a session's sources or to delete it while it records. With V(false), such a task fails
+            before changing anything, naming the recordings. With V(true), the session's active recordings are stopped
+            first (they become videos), then the change is made.
+          - Has no effect when the task changes neither the sources nor the existence of the session.
+        type: bool
+        default: false
+      metadata:
+        description:
+          - Metadata entries, by entry name. A value is a string, a list of values, or a typed value C({value, type})
+            with C(type) one of V(STRING), V(INT32), V(UINT32). Plain numbers and booleans are stored as strings; give
+            a type to store an integer.
+          - Merged into the session's metadata, whose other entries (C(calypso:creator) and entries set outside Ansible)
+            are kept. An entry given as V(null) or V([]) is removed.
+          - HMP replaces the whole metadata set on every change, so the module sends the existing entries with yours.
+          - Entries of the reserved C(calypso:) and C(haivision:) namespaces are set only when you name them (the guide
+            asks for caution there); prefer O(sessions[].categories) for C(calypso:category:) entries.
+        type: dict
+      purge_metadata:
+        description:
+          - Remove the metadata entries not given in O(sessions[].metadata) or O(sessions[].categories), category entries
+            included. The reserved C(calypso:) and C(haivision:) entries (creator, recording, ...) are never removed.
+        type: bool
+        default: false
+      categories:
+        description:
+          - Category values, by category label, stored as C(calypso:category:<label>) metadata entries and compared
+            as sets. A label given V(null) or V([]) is removed.
+        type: dict
+      shares:
+        description:
+          - Users and groups that hold a share permission on the session, each by name or id.
+          - A listed principal holds exactly the given permission; a permission change is one edit of that share. Shares
+            not listed are kept unless O(sessions[].purge_shares) is set.
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description: User name or group name. One of O(sessions[].shares[].name) and O(sessions[].shares[].id) is
+              required.
+            type: str
+          id:
+            description: User id or group id.
+            type: str
+          type:
+            description: Whether the share is for a user or a group.
+            type: str
+            choices: [USER, GROUP]
+            default: USER
+          permission:
+            description: V(WATCH), V(EDIT), V(OWN), or the uuid of an access permission the administrator defined. Required.
+            type: str
+      purge_shares:
+        description: Remove the shares of users and groups not listed in O(sessions[].shares) (all of them when O(sessions[].shares)
+          is not given).
+        type: bool
+        default: false
+      public_share:
+        description: Whether the session has a public (unauthenticated) WATCH share.
+        type: bool
+    # END suboptions of sessions
   purge:
     description:
       - Remove the sources and sessions the line-up does not name, for the kinds given (O(sources),
@@ -126,13 +307,12 @@ requests:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import converge_hmp_lineup, hmp_lineup_argument_spec, lineup_secret_values
+from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import converge_hmp_lineup, hmp_lineup_argument_spec
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():
-    run_module(hmp_lineup_argument_spec(), converge_hmp_lineup, HMP_CONNECTION_SPEC, nested_secrets=lineup_secret_values,
-               supports_check_mode=True)
+    run_module(hmp_lineup_argument_spec(), converge_hmp_lineup, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -47,27 +47,347 @@ seealso:
 options:
   inputs:
     description:
-      - Inputs, each with the options of M(haivision.media.kraken_input) (C(name) or C(uuid), C(state),
-        C(description), C(stream_type), C(url), C(interface), C(decklink_port), C(decklink_mode),
-        C(capture_port), C(capture_mode), C(srt_mode), C(srt_address), C(srt_remote_port),
-        C(srt_local_port), C(srt_passphrase), C(srt_latency)).
+      - Inputs, each with the options of M(haivision.media.kraken_input).
     type: list
     elements: dict
+    # BEGIN suboptions of inputs: kraken_input's options, written by python scripts/lineup_docs.py (edit that module, then run it)
+    suboptions:
+      name:
+        description:
+          - Name of the resource. Required to create one.
+        type: str
+      uuid:
+        description:
+          - The resource's uuid, to address it whatever its name (and to rename it with O(inputs[].name)).
+        type: str
+      state:
+        description: Whether the input should exist.
+        type: str
+        choices: [present, absent]
+        default: present
+      description:
+        description: Free text describing the input.
+        type: str
+      stream_type:
+        description:
+          - The source type. The device creates V(MPEG2TS) inputs when this is not given.
+        type: str
+        choices: [MPEG2TS, SRT, DECKLINK, V4L2, RTSP, MJPEGRAW]
+      url:
+        description:
+          - Source URL, for example C(udp://239.100.100.100:5000), or C(rtsp://host/path) for V(RTSP).
+          - Needed to create V(MPEG2TS), V(RTSP) and V(MJPEGRAW) inputs.
+        type: str
+      interface:
+        description:
+          - Network interface receiving the stream, as a NIC name such as C(eth1) (resolved through C(/apis/servers/.../nics)),
+            a full NIC link, or V(auto).
+        type: str
+      decklink_port:
+        description: DeckLink capture card port (V(DECKLINK)), 0 for the first.
+        type: int
+      decklink_mode:
+        description: DeckLink capture mode, -1 for automatic.
+        type: int
+      capture_port:
+        description: Analog capture card port (V(V4L2)), 0 for the first.
+        type: int
+      capture_mode:
+        description: Analog capture mode, -1 for automatic.
+        type: int
+      srt_mode:
+        description:
+          - SRT connection mode. V(caller) and V(rendezvous) need O(inputs[].srt_address) and O(inputs[].srt_remote_port);
+            V(listener) needs O(inputs[].srt_local_port).
+        type: str
+        choices: [caller, listener, rendezvous]
+      srt_address:
+        description: Address or FQDN of the SRT peer.
+        type: str
+      srt_remote_port:
+        description: UDP destination port of the SRT peer (1-65535).
+        type: int
+      srt_local_port:
+        description: Local UDP port the SRT listener binds (1-65535).
+        type: int
+      srt_passphrase:
+        description:
+          - SRT encryption passphrase, 10 to 79 characters. Never shown in output; a change is reported as changed with
+            the value masked.
+        type: str
+      srt_latency:
+        description: SRT receiver buffer in milliseconds (20-8000).
+        type: int
+    # END suboptions of inputs
   outputs:
     description:
       - Outputs, each with the options of M(haivision.media.kraken_output).
     type: list
     elements: dict
+    # BEGIN suboptions of outputs: kraken_output's options, written by python scripts/lineup_docs.py (edit that module, then run it)
+    suboptions:
+      name:
+        description:
+          - Name of the resource. Required to create one.
+        type: str
+      uuid:
+        description:
+          - The resource's uuid, to address it whatever its name (and to rename it with O(outputs[].name)).
+        type: str
+      state:
+        description: Whether the output should exist.
+        type: str
+        choices: [present, absent]
+        default: present
+      description:
+        description: Free text describing the output.
+        type: str
+      url:
+        description:
+          - Destination URL, for example C(udp://239.100.100.100:4900). Needed to create a non-SRT output.
+        type: str
+      stream_type:
+        description: Empty for the default (TS over UDP) or V(SRT).
+        type: str
+        choices: ['', SRT]
+      mtu:
+        description: Maximum size of outgoing IP packets (228-1500; the device defaults to 1490).
+        type: int
+      ttl:
+        description: Time to live of the stream packets (1-255; the device defaults to 64).
+        type: int
+      tos:
+        description: Type of service of the stream packets (0-255; the device defaults to 184).
+        type: int
+      interface:
+        description:
+          - Network interface sending the stream, as a NIC name such as C(eth1), a full NIC link, or V(auto).
+        type: str
+      sap:
+        description: SAP announcement of the output. Only the keys given are managed.
+        type: dict
+        suboptions:
+          transmit_sap:
+            description: Whether to transmit SAP announcements.
+            type: bool
+          address:
+            description: SAP multicast address, for example C(224.2.127.254).
+            type: str
+          port:
+            description: SAP port (1-65535), usually 9875.
+            type: int
+          session_name:
+            description: SAP session name.
+            type: str
+          session_description:
+            description: SAP session description.
+            type: str
+          keywords:
+            description: SAP keywords.
+            type: str
+          author:
+            description: SAP author.
+            type: str
+      srt_mode:
+        description:
+          - SRT connection mode. V(caller) and V(rendezvous) need O(outputs[].srt_address) and O(outputs[].srt_remote_port);
+            V(listener) needs O(outputs[].srt_local_port).
+        type: str
+        choices: [caller, listener, rendezvous]
+      srt_address:
+        description: Address or FQDN of the SRT peer.
+        type: str
+      srt_remote_port:
+        description: UDP destination port of the SRT peer (1-65535).
+        type: int
+      srt_local_port:
+        description: Local UDP port the SRT listener binds (1-65535).
+        type: int
+      srt_passphrase:
+        description:
+          - SRT encryption passphrase, 10 to 79 characters. Never shown in output; a change is reported as changed with
+            the value masked.
+        type: str
+      srt_latency:
+        description: SRT receiver buffer in milliseconds (20-8000).
+        type: int
+      srt_encryption:
+        description: SRT AES encryption key length.
+        type: str
+        choices: [none, aes128, aes256]
+    # END suboptions of outputs
   transcoders:
     description:
       - Transcoders, each with the options of M(haivision.media.kraken_transcoder).
     type: list
     elements: dict
+    # BEGIN suboptions of transcoders: kraken_transcoder's options, written by python scripts/lineup_docs.py (edit that module, then run it)
+    suboptions:
+      name:
+        description:
+          - Name of the resource. Required to create one.
+        type: str
+      uuid:
+        description:
+          - The resource's uuid, to address it whatever its name (and to rename it with O(transcoders[].name)).
+        type: str
+      state:
+        description: Whether the transcoder should exist.
+        type: str
+        choices: [present, absent]
+        default: present
+      resolution_mode:
+        description:
+          - Resolution of the outbound stream - V(1) custom (see O(transcoders[].resolution)), V(2) auto-detect on stream
+            start, V(3) auto-detect continuously (the device's default).
+        type: int
+        choices: [1, 2, 3]
+      resolution:
+        description: Custom resolution (with O(transcoders[].resolution_mode=1)).
+        type: dict
+        suboptions:
+          width:
+            description: Width in pixels.
+            type: int
+          height:
+            description: Height in pixels.
+            type: int
+      frame_rate:
+        description:
+          - Coded frame rate - V(-1) auto (continuously), V(0) auto (on stream start), or 1-60 fps.
+        type: int
+      video_bitrate:
+        description: Video bitrate in kbps (150-15000).
+        type: int
+      gop_size:
+        description: GOP size (0-1000).
+        type: int
+      metadata:
+        description: Whether KLV metadata passes through.
+        type: bool
+      audio:
+        description: Whether the outbound stream carries audio.
+        type: bool
+      audio_bitrate:
+        description: Audio bitrate in kbps (14-576).
+        type: int
+      video_type:
+        description: Video format.
+        type: str
+        choices: [avc, hevc, mpeg2video]
+      b_frame:
+        description: B-frames per P-frame (-1 to 3; -1 lets the encoder decide).
+        type: int
+      enable_intra_refresh:
+        description: Intra refresh instead of I-frames.
+        type: bool
+      encoding_profile:
+        description: Speed/quality balance.
+        type: str
+        choices: [vbr, cbr, performance, balanced, quality]
+      encoder_type:
+        description: Software encoding (V(unset) or V(software)) or Intel Quick Sync (V(qsv)).
+        type: str
+        choices: [unset, qsv, software]
+      interleave_adjustment_ms:
+        description: Audio delay before muxing in ms (-5000 to 5000; -1 lets the transcoder decide).
+        type: int
+      jitter_buffer_ms:
+        description: Jitter buffer of the inbound stream in ms (0-10000).
+        type: int
+      video_profile:
+        description: MPEG-2 video profile (with O(transcoders[].video_type=mpeg2video)).
+        type: str
+        choices: [unset, mpeg2_main, mpeg2_simple]
+      audio_type:
+        description: MPEG-2 audio compression (with O(transcoders[].video_type=mpeg2video)).
+        type: str
+        choices: [unset, mpeg1_layer2, mpeg2_aac_adts]
+      output_pacing:
+        description: Whether output pacing is on.
+        type: bool
+      output_pacing_interval:
+        description: Output pacing interval.
+        type: int
+      shaping_bitrate:
+        description: Traffic shaping bitrate (-1 off).
+        type: int
+      shaping_max_bitrate_percent:
+        description: Traffic shaping maximum bitrate percentage (-1 off).
+        type: int
+      shaping_target_bitrate_percent:
+        description: Traffic shaping target bitrate percentage (-1 off).
+        type: int
+      shaping_vbv_size_ms:
+        description: Traffic shaping VBV size in ms (-1 off).
+        type: int
+      shaping_buffering_interval_ms:
+        description: Traffic shaping buffering interval in ms (-1 off).
+        type: int
+      enable_pcs:
+        description: Whether PCS is enabled.
+        type: bool
+      quality_level:
+        description: Quality level (older firmware).
+        type: int
+      use_legacy_transcoder:
+        description: Whether the legacy transcoder is used.
+        type: bool
+    # END suboptions of transcoders
   streams:
     description:
       - Streams, each with the options of M(haivision.media.kraken_stream), references by name, uuid or link.
     type: list
     elements: dict
+    # BEGIN suboptions of streams: kraken_stream's options, written by python scripts/lineup_docs.py (edit that module, then run it)
+    suboptions:
+      name:
+        description:
+          - Name of the resource. Required to create one.
+        type: str
+      uuid:
+        description:
+          - The resource's uuid, to address it whatever its name (and to rename it with O(streams[].name)).
+        type: str
+      state:
+        description:
+          - V(present) makes the stream exist without touching whether it runs; V(started) and V(stopped) make it exist
+            and be running or not running; V(absent) removes it (stopping it first).
+        type: str
+        choices: [present, absent, started, stopped]
+        default: present
+      wait:
+        description: Wait until a started stream is V(active) or a stopped one V(stopped).
+        type: bool
+        default: false
+      wait_timeout:
+        description: Seconds to wait with O(streams[].wait).
+        type: int
+        default: 60
+      description:
+        description: Free text describing the stream.
+        type: str
+      auto_start:
+        description: Whether the stream starts when a preset loads or after a reboot (and on creation).
+        type: bool
+      input:
+        description: The input of the stream, by name, uuid or link.
+        type: str
+      transcoder:
+        description: The transcoder of the stream, by name, uuid or link.
+        type: str
+      outputs:
+        description: The outputs of the stream, by name, uuid or link; the exact set.
+        type: list
+        elements: str
+      passthru:
+        description: An output the input is also re-transmitted to unchanged, by name, uuid or link; V('') for none.
+        type: str
+      metadatas:
+        description: Metadata sources of the stream, by uuid or link; the exact set.
+        type: list
+        elements: str
+    # END suboptions of streams
   purge:
     description:
       - Remove the resources of the kinds given (O(inputs), O(outputs), O(transcoders), O(streams)) that the
@@ -139,13 +459,12 @@ requests:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import argument_spec, converge_lineup, lineup_secret_values
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import argument_spec, converge_lineup
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
 
 def main():
-    run_module(argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC, nested_secrets=lineup_secret_values,
-               supports_check_mode=True)
+    run_module(argument_spec(), converge_lineup, KRAKEN_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,12 @@ SECRETS = {
     "source refused": "hmp-source-passphrase-1c2d",
     "hmp lineup source": "hmp-lineup-passphrase-3e4f",
     "hmp lineup bad purge": "hmp-lineup-badpurge-pass-5a6b",
+    "lineup unknown key": "lineup-unknown-key-pass-7e8f",
+    "lineup bad type": "lineup-bad-type-pass-9a0b",
+    "lineup item before a bad one": "lineup-earlier-item-pass-1c2d",
+    "hmp lineup unknown key": "hmp-lineup-unknown-pass-3e4f",
+    "hmp lineup bad choice": "hmp-lineup-badchoice-pass-5a6b",
+    "hmp lineup too long": "hmp-lineup-" + "long-pass-" * 7,
     "too short": "sh0rt-pw",
     "wrong consumer secret": "wrong-consumer-secret-7c8d",
     "wrong password": "wrong-hmp-password-9e0f",
@@ -168,18 +174,49 @@ def test_no_secret_in_any_output_at_vvv_with_diff(clean, ansible):
     assert hits == [], "\n".join(hits)
 
 
-def test_line_up_item_secrets_stay_masked_when_the_module_refuses_its_top_level_arguments(clean, ansible):
-    """The line-ups validate their items themselves, but AnsibleModule validates the top level first:
-    a refused top-level argument must not print the items' passphrases with the invocation."""
-    run = ansible(play(
-        task("kraken lineup bad purge", "kraken_lineup", purge="sometimes",
-             inputs=[dict(SRT_IN, name="bad-in", srt_passphrase=vault("lineup bad purge"))]),
-        task("kraken lineup bad timeout", "kraken_lineup", timeout="soon",
-             outputs=[dict(SRT_OUT, name="bad-out", srt_passphrase=vault("lineup refused"))]),
-        task("hmp lineup bad purge", "hmp_lineup", purge="sometimes",
-             sources=[dict(SRT_SOURCE, name="bad", passphrase=vault("hmp lineup bad purge"))])),
-        verbosity=3, extra_vars={"secrets": SECRETS})
-    assert set(run.statuses().values()) == {"ignored"}, run.output
-    assert "purge" in run.task("kraken lineup bad purge")["result"]["msg"]
-    hits = leaks({"normal": run}, dict((k, SECRETS[k]) for k in ("lineup bad purge", "lineup refused", "hmp lineup bad purge")))
+REFUSED_LINE_UPS = (
+    # A top-level argument ansible-core refuses.
+    task("kraken lineup bad purge", "kraken_lineup", purge="sometimes",
+         inputs=[dict(SRT_IN, name="bad-in", srt_passphrase=vault("lineup bad purge"))]),
+    task("kraken lineup bad timeout", "kraken_lineup", timeout="soon",
+         outputs=[dict(SRT_OUT, name="bad-out", srt_passphrase=vault("lineup refused"))]),
+    task("hmp lineup bad purge", "hmp_lineup", purge="sometimes",
+         sources=[dict(SRT_SOURCE, name="bad", passphrase=vault("hmp lineup bad purge"))]),
+    # An item ansible-core refuses: an unknown key or a bad value next to the passphrase, or in a later item.
+    task("kraken lineup unknown item key", "kraken_lineup",
+         inputs=[dict(SRT_IN, name="bad-in", srt_passphrase=vault("lineup unknown key"), srt_latncy=200)]),
+    task("kraken lineup bad item type", "kraken_lineup",
+         outputs=[dict(SRT_OUT, name="bad-out", srt_passphrase=vault("lineup bad type"), ttl="high")]),
+    task("kraken lineup bad later item", "kraken_lineup",
+         inputs=[dict(SRT_IN, name="good-in", srt_passphrase=vault("lineup item before a bad one")),
+                 dict(SRT_IN, name="bad-in", srt_mode="push")]),
+    task("hmp lineup unknown item key", "hmp_lineup",
+         sources=[dict(SRT_SOURCE, name="bad", passphrase=vault("hmp lineup unknown key"), latncy=200)]),
+    task("hmp lineup bad item choice", "hmp_lineup",
+         sources=[dict(SRT_SOURCE, name="bad", mode="PUSH", passphrase=vault("hmp lineup bad choice"))]),
+    # An item its kind refuses (the passphrase's own length), after ansible-core accepted it.
+    task("hmp lineup passphrase too long", "hmp_lineup",
+         sources=[dict(SRT_SOURCE, name="bad", passphrase=vault("hmp lineup too long"))]),
+)
+
+
+def test_line_up_item_secrets_stay_masked_when_the_module_refuses_its_arguments_or_an_item(clean, ansible):
+    """A refused line-up prints its invocation (-vvv) and is stored with it: every item's passphrase stays masked,
+    whether ansible-core refuses a top-level argument or an item (its key, type or choice), or the kind refuses it."""
+    run = ansible(play(*REFUSED_LINE_UPS), verbosity=3, extra_vars={"secrets": SECRETS})
+    statuses = run.statuses()
+    assert [t["name"] for t in REFUSED_LINE_UPS if statuses.get(t["name"]) != "ignored"] == [], run.output
+    messages = dict((t["name"], run.task(t["name"])["result"]["msg"]) for t in REFUSED_LINE_UPS)
+    assert "purge" in messages["kraken lineup bad purge"]
+    assert "Unsupported parameters" in messages["kraken lineup unknown item key"] and "inputs.srt_latncy" in messages[
+        "kraken lineup unknown item key"]
+    assert "ttl" in messages["kraken lineup bad item type"] and "srt_mode" in messages["kraken lineup bad later item"]
+    assert "sources.latncy" in messages["hmp lineup unknown item key"] and "PUSH" in messages["hmp lineup bad item choice"]
+    assert "sources[0] (bad): passphrase" in messages["hmp lineup passphrase too long"]
+    assert clean.kraken.requests() == [] and clean.hmp.requests() == []
+    assert len(run.results) == len(REFUSED_LINE_UPS), run.output
+    hits = leaks({"refused": run}, dict((k, v) for k, v in SECRETS.items() if "lineup" in k))
     assert hits == [], "\n".join(hits)
+    # There was something to mask: a refusal reports the items it was given, the passphrase replaced.
+    invocation = run.task("kraken lineup unknown item key")["result"]["invocation"]["module_args"]
+    assert invocation["inputs"][0]["name"] == "bad-in" and invocation["inputs"][0]["srt_passphrase"] != SECRETS["lineup unknown key"]

@@ -218,10 +218,6 @@ class FieldSet:
     def argument_spec(self):
         return dict((f.option, f.argument_spec()) for f in self.fields)
 
-    def secret_values(self, params):
-        """The secret values in raw params, for AnsibleModule.no_log_values."""
-        return set("%s" % params[f.option] for f in self.fields if f.secret and params.get(f.option) not in (None, ""))
-
     def desired(self, params):
         """The options the user gave, validated and in canonical form."""
         result = {}

@@ -1,12 +1,11 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The line-up core both products share: item validation, ordered apply, one entry per resource, partial failure."""
+"""The line-up core both products share: the items' spec (each kind's own), what each item asks, ordered apply,
+one entry per resource, partial failure."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
-
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.haivision.media.plugins.module_utils._common.change import ChangeFailed, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
@@ -35,49 +34,47 @@ class LineupError(HaivisionError):
         return {"resources": self.entries, "changed": any(e.get("applied") for e in self.entries)}
 
 
-def lineup_argument_spec(kinds):
-    """Lists of items per kind, plus purge; items are validated by ``validate_items`` with each kind's own spec."""
-    spec = dict(purge=dict(type="bool", default=False))
-    for kind in kinds:
-        spec[kind] = dict(type="list", elements="dict")
+def item_spec(kind_type):
+    """The spec of one kind's line-up items: the kind's one spec and constraints, as its module takes them.
+
+    AnsibleModule then validates every item and applies ``no_log`` to its
+    secrets before anything is logged, also when it refuses an item.
+    """
+    spec = dict(type="list", elements="dict", options=kind_type.argument_spec())
+    spec.update((name, rule) for name, rule in kind_type.constraints().items() if rule)
     return spec
 
 
-def secret_values(params, kind_types):
-    """Every secret in the line-up's items (raw params: items may not be valid yet), from the kinds' fields."""
-    values = set()
+def lineup_argument_spec(kind_types, **options):
+    """``purge``, a list of items per kind (``{kind: kind type}``, in the line-up's order) and a line-up's own ``options``."""
+    spec = dict(purge=dict(type="bool", default=False))
     for kind, kind_type in kind_types.items():
-        items = params.get(kind)
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict):
-                values.update(kind_type.fields.secret_values(item))
-    return values
+        spec[kind] = item_spec(kind_type)
+    spec.update(options)
+    return spec
 
 
 def validate_items(params, kind_types, desire, key="name", id_key="uuid"):
-    """Every item checked with its kind's one spec before any request; names unique per kind.
+    """What each item asks, checked before any request; names unique per kind.
 
-    A kind whose items are named by another option than ``key`` says so in
-    its ``key`` attribute (HMP sessions: ``title``).
+    ``params`` are the module's: AnsibleModule has already checked every
+    item with its kind's spec (``lineup_argument_spec``). A kind whose items
+    are named by another option than ``key`` says so in its ``key``
+    attribute (HMP sessions: ``title``).
 
-    ``desire(kind, item)`` turns a validated item into what its planner
-    compares (and may refuse it with a ValidationError). Returns
-    ``{kind: [(item, desired)]}``.
+    ``desire(kind, item)`` turns an item into what its planner compares
+    (and may refuse it with a ValidationError, which names the item).
+    Returns ``{kind: [(item, desired)]}``.
     """
     checked = {}
     for kind, kind_type in kind_types.items():
         name_key = getattr(kind_type, "key", key)
-        validator = ArgumentSpecValidator(kind_type.argument_spec(), **kind_type.constraints())
         items = []
-        for index, raw in enumerate(params.get(kind) or []):
-            label = "%s[%d] (%s)" % (kind, index, raw.get(name_key) or raw.get(id_key) or "#%d" % index)
-            result = validator.validate(raw)
-            if result.error_messages:
-                raise ValidationError("%s: %s" % (label, "; ".join(result.error_messages)))
-            item = result.validated_parameters
+        for index, item in enumerate(params.get(kind) or []):
             try:
                 items.append((item, desire(kind, item)))
             except ValidationError as exc:
+                label = "%s[%d] (%s)" % (kind, index, item.get(name_key) or item.get(id_key) or "#%d" % index)
                 raise ValidationError("%s: %s" % (label, exc))
         check_unique(kind, [item for item, _desired in items], name_key, id_key)
         checked[kind] = items

@@ -19,7 +19,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.client import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session import HMPSession
 from ansible_collections.haivision.media.plugins.module_utils._hmp.source import HMPSource
 from ansible_collections.haivision.media.plugins.module_utils._common import kind
-from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec, secret_values
+from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec
 
 # The kinds in the order a line-up plans them: sources before the sessions that use them.
 LINEUP_TYPES = (HMPSource, HMPSession)
@@ -27,12 +27,7 @@ KINDS = dict((cls.kind, cls) for cls in LINEUP_TYPES)
 
 
 def hmp_lineup_argument_spec():
-    return lineup_argument_spec(tuple(KINDS))
-
-
-def lineup_secret_values(params):
-    """Every secret in the line-up's items (raw params: items may not be valid yet), from the kinds' fields."""
-    return secret_values(params, KINDS)
+    return lineup_argument_spec(KINDS)
 
 
 def plan_lineup(client, params, items, check_mode=False):

@@ -17,7 +17,7 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.client imp
 from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenInput, KrakenOutput, KrakenTranscoder
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._common import kind
-from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec, secret_values
+from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec
 
 # The kinds in the order a line-up plans them: what streams refer to first.
 LINEUP_TYPES = (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream)
@@ -27,11 +27,7 @@ KINDS = KIND_TYPES
 
 
 def argument_spec():
-    return lineup_argument_spec(LINEUP_KINDS)
-
-
-def lineup_secret_values(params):
-    return secret_values(params, KINDS)
+    return lineup_argument_spec(KINDS)
 
 
 def plan_lineup(client, params, items, check_mode=False):

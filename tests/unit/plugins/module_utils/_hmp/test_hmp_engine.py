@@ -11,7 +11,7 @@ import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient
-from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import KINDS, lineup_secret_values, plan_lineup
+from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import KINDS, hmp_lineup_argument_spec, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import find_one
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session import HMPSession, RecordingInProgress
 from ansible_collections.haivision.media.plugins.module_utils._hmp.source import HMPSource, masked
@@ -20,6 +20,7 @@ from ansible_collections.haivision.media.plugins.module_utils._common.fields imp
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import LineupError, apply_lineup, validate_items
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import MASK
+from tests.unit.plugins.module_utils.lineup_params import Refused, module_params
 
 WRITES = ("POST", "PUT", "DELETE")
 UDP = {"type": "UDP", "host": "239.1.1.1", "port": 4900, "multicast": True}
@@ -193,7 +194,7 @@ def test_forced_source_change_stops_the_recording_then_plans_the_parts_again(hmp
 
 
 def lineup_items(**params):
-    params.setdefault("purge", False)
+    params = module_params(hmp_lineup_argument_spec(), params)
     items = validate_items(params, KINDS, lambda kind, item: KINDS[kind].desired(item), id_key="id")
     return params, items
 
@@ -237,17 +238,17 @@ def test_a_refused_write_reports_the_planned_action_of_every_resource_not_reache
     assert caught.value.result_fields()["changed"] is True
 
 
-def test_lineup_items_use_each_kinds_one_spec_and_secrets_come_from_the_fields():
-    with pytest.raises(ValidationError, match=r"sources\[0\] \(cam\): .*multicast"):
+def test_lineup_items_use_each_kinds_one_spec():
+    with pytest.raises(Refused, match=r"type is UDP but all of the following are missing: multicast found in sources"):
         lineup_items(sources=[{"name": "cam", "type": "UDP", "port": 1}])
-    with pytest.raises(ValidationError, match=r"sessions\[1\] \(#1\): .*one of the following is required: title, id"):
+    with pytest.raises(Refused, match=r"one of the following is required: title, id found in sessions"):
         lineup_items(sessions=[{"title": "a"}, {"description": "x"}])
+    with pytest.raises(Refused, match=r"sessions\.colour\. Supported parameters include: .*title"):
+        lineup_items(sessions=[{"title": "a", "colour": "red"}])
+    with pytest.raises(ValidationError, match=r"sources\[1\] \(b\): latency does not apply to UDP sources"):
+        lineup_items(sources=[dict(UDP, name="a"), dict(UDP, name="b", latency=200)])
     with pytest.raises(ValidationError, match="sessions lists a more than once"):
         lineup_items(sessions=[{"title": "a"}, {"title": "a"}])
-    with pytest.raises(ValidationError, match=r"sessions\[0\] \(a\): colour\. Supported parameters include"):
-        lineup_items(sessions=[{"title": "a", "colour": "red"}])
-    assert lineup_secret_values({"sources": [{"name": "s", "passphrase": "secret-value-1"}, "junk"],
-                                 "sessions": [{"title": "t"}]}) == {"secret-value-1"}
 
 
 def test_purge_plans_removals_of_unnamed_resources_of_the_given_kinds_only(hmp):

@@ -12,9 +12,10 @@ import pytest
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient
 from ansible_collections.haivision.media.plugins.module_utils._hmp.export import export_lineup
-from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import KINDS, plan_lineup
+from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import KINDS, hmp_lineup_argument_spec, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import validate_items
+from tests.unit.plugins.module_utils.lineup_params import module_params
 
 PASSPHRASE = "export-unit-passphrase-1"
 UDP = {"type": "UDP", "host": "239.1.1.1", "port": 4900, "multicast": True}
@@ -32,7 +33,7 @@ def writes(sim):
 
 
 def plan_back(client, lineup):
-    params = dict(lineup, purge=False)
+    params = module_params(hmp_lineup_argument_spec(), lineup)
     items = validate_items(params, KINDS, lambda kind, item: KINDS[kind].desired(item), id_key="id")
     return plan_lineup(client, params, items)
 
@@ -105,7 +106,8 @@ def test_duplicate_names_export_with_ids_a_warning_and_references_by_id(hmp):
 
 def test_line_up_items_may_share_a_name_only_when_each_has_its_id():
     def check(**lists):
-        validate_items(dict(lists, purge=False), KINDS, lambda kind, item: KINDS[kind].desired(item), id_key="id")
+        validate_items(module_params(hmp_lineup_argument_spec(), lists), KINDS, lambda kind, item: KINDS[kind].desired(item),
+                       id_key="id")
     check(sources=[dict(UDP, name="cam", id="1"), dict(UDP, name="cam", id="2")])
     with pytest.raises(ValidationError, match="sources lists cam more than once"):
         check(sources=[dict(UDP, name="cam", id="1"), dict(UDP, name="cam")])

@@ -12,10 +12,11 @@ import pytest
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.export import export_lineup
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, plan_lineup
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, argument_spec, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import validate_items
 from tests.simulator.kraken_seed import PASSPHRASES, full_device
+from tests.unit.plugins.module_utils.lineup_params import module_params
 
 WRITES = ("POST", "PUT", "DELETE")
 
@@ -28,7 +29,7 @@ def kraken(kraken_sim):
 
 
 def plan(client, lineup):
-    params = dict(lineup, purge=False)
+    params = module_params(argument_spec(), lineup)
     items = validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))
     return plan_lineup(client, params, items)
 
@@ -76,8 +77,8 @@ def test_names_that_are_not_unique_export_with_their_uuid_and_references_to_them
     ([{"name": "a"}, {"name": "a"}], "a"),
 ])
 def test_a_name_comes_twice_only_on_items_that_each_give_their_uuid(items, refused):
-    params = dict(dict((kind, None) for kind in KINDS), purge=False, outputs=[dict(i, url="udp://239.2.2.2:1") for i in items])
+    params = module_params(argument_spec(), dict(outputs=[dict(i, url="udp://239.2.2.2:1") for i in items]))
     with pytest.raises(ValidationError, match="outputs lists (the uuid )?%s more than once" % refused):
         validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))
-    params["outputs"] = [{"name": "a", "uuid": "u1"}, {"name": "a", "uuid": "u2"}]
+    params = module_params(argument_spec(), dict(outputs=[{"name": "a", "uuid": "u1"}, {"name": "a", "uuid": "u2"}]))
     assert len(validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))["outputs"]) == 2

@@ -12,11 +12,12 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, plan_lineup
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, argument_spec, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import find_one
 from ansible_collections.haivision.media.plugins.module_utils._common.change import ChangeFailed, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import validate_items
+from tests.unit.plugins.module_utils.lineup_params import module_params
 
 WRITES = ("POST", "PUT", "DELETE")
 
@@ -133,8 +134,7 @@ def test_a_running_stream_is_stopped_before_it_is_deleted(kraken):
 
 
 def lineup(client, **kinds):
-    params = dict(dict((kind, None) for kind in KINDS), purge=False)
-    params.update(kinds)
+    params = module_params(argument_spec(), kinds)
     items = validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))
     return plan_lineup(client, params, items)
 
