@@ -11,8 +11,7 @@ import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, plan_lineup
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import find_one
 from ansible_collections.haivision.media.plugins.module_utils._common.change import ChangeFailed, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
@@ -133,9 +132,9 @@ def test_a_running_stream_is_stopped_before_it_is_deleted(kraken):
 
 
 def lineup(client, **kinds):
-    params = dict(dict((kind, None) for kind in KINDS), purge=False)
+    params = dict(dict((kind, None) for kind in KIND_TYPES), purge=False)
     params.update(kinds)
-    items = validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))
+    items = validate_items(params, KIND_TYPES, lambda kind, item: KIND_TYPES[kind].fields.desired(item))
     return plan_lineup(client, params, items)
 
 
