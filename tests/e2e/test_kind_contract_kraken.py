@@ -51,8 +51,8 @@ def channel(i):
 
 
 def lineup_of(*channels, **args):
-    items = dict((kind, [item for one in channels for item in one[kind]]) for kind in ("inputs", "transcoders", "outputs",
-                                                                                         "streams"))
+    kinds = ("inputs", "transcoders", "outputs", "streams")
+    items = dict((kind, [item for one in channels for item in one[kind]]) for kind in kinds)
     items.update(args)
     return items
 

@@ -178,17 +178,17 @@ class ResourceType(Kind):
 
     # -- the plan --------------------------------------------------------------------
 
-    def plan(self, params, desired, entry):
+    def plan(self, params, desired, record):
         """Compare the task (validated ``params``, canonical ``desired``) with the device; nothing is written."""
-        name = params.get("name") or (entry or {}).get("name")
+        name = params.get("name") or (record or {}).get("name")
         if params["state"] == "absent":
-            if entry is None:
+            if record is None:
                 return self.new_change(name, "none")
-            raw, before = self.current(entry["uuid"])
-            change = self.new_change(name, "delete", resource_id=entry["uuid"], before=before, raw=raw)
+            raw, before = self.current(record["uuid"])
+            change = self.new_change(name, "delete", resource_id=record["uuid"], before=before, raw=raw)
             change.writes = self.delete_writes(change, params)
             return change
-        if entry is None:
+        if record is None:
             desired = self.prepare(desired)
             if params.get("uuid"):
                 raise IdentityError("no %s with uuid %s on this Kraken" % (self.singular, params["uuid"]))
@@ -197,10 +197,10 @@ class ResourceType(Kind):
             self.check_create(desired)
             change = self.new_change(name, "create", after=dict(desired))
         else:
-            raw, current = self.current(entry["uuid"])
+            raw, current = self.current(record["uuid"])
             desired = self.prepare(desired, raw)
             options = self.fields.changes(desired, current)
-            change = self.new_change(name, "update" if options else "none", resource_id=entry["uuid"], before=current,
+            change = self.new_change(name, "update" if options else "none", resource_id=record["uuid"], before=current,
                                      after=self.fields.merged(current, desired, options), options=options, raw=raw)
         self.plan_actions(change, params)
         if change.changed:

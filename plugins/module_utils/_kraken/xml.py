@@ -142,4 +142,3 @@ def link_id(href, kind=None):
 def camel_to_snake(name):
     """``srtRemotePort`` -> ``srt_remote_port``; ``bFrame`` -> ``b_frame``; ``auto_start`` stays."""
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
-
