@@ -54,7 +54,7 @@ def kind_types(lineup):
             raise SystemExit("run `make collection` first: the collection is not importable")
         sys.path.insert(0, tree)
     if lineup == "kraken_lineup":
-        from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS
+        from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES as KINDS
     else:
         from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import KINDS
     return KINDS

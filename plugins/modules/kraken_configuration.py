@@ -131,8 +131,8 @@ configuration:
       sample: false
 uuid:
   description:
-    - The configuration's uuid after the run. In check mode, its uuid now (none when it would be created; a
-      replacement with O(save=always) would give it a new one).
+    - The configuration's uuid after the run. In check mode, none when it would be saved anew (created, or
+      replaced with O(save=always), which gives it a new uuid), as in RV(configuration).
   returned: always
   type: str
   sample: 83d0df6f-b1f9-421e-8942-06054703d265

@@ -107,20 +107,22 @@ servers:
   elements: dict
   sample: [{"id": "bc305be293d3", "nics": [{"id": "eth0", "name": "eth0"}]}]
 inputs:
-  description: Every input with all its set fields; SRT passphrases masked.
+  description: Every input with all its set fields, each as its option takes it (C(interface) by NIC name); SRT
+    passphrases masked.
   returned: when O(gather) contains V(inputs)
   type: list
   elements: dict
   sample: [{"uuid": "f5684714-5ee6-4523-ab73-c61773769b53", "name": "cam1", "stream_type": "MPEG2TS",
             "url": "udp://239.1.1.1:5000", "state": "unset"}]
 outputs:
-  description: Every output with all its set fields; SRT passphrases masked.
+  description: Every output with all its set fields, each as its option takes it (C(interface) by NIC name); SRT
+    passphrases masked.
   returned: when O(gather) contains V(outputs)
   type: list
   elements: dict
   sample: [{"uuid": "fcc7f606-c331-427c-bff9-644f8aa62d11", "name": "out1", "mtu": 1490, "ttl": 64, "tos": 184}]
 transcoders:
-  description: Every transcoder with all its fields.
+  description: Every transcoder with all its fields, each as its option takes it.
   returned: when O(gather) contains V(transcoders)
   type: list
   elements: dict
@@ -198,13 +200,14 @@ lineup_secrets:
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import (
-    KRAKEN_CONNECTION_SPEC, KrakenClient)
+    KRAKEN_CONNECTION_SPEC, LINEUP_KINDS, KrakenClient)
+from ansible_collections.haivision.media.plugins.module_utils._kraken.configuration import KrakenConfiguration
 from ansible_collections.haivision.media.plugins.module_utils._kraken.export import export_lineup
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import LINEUP_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES
 from ansible_collections.haivision.media.plugins.module_utils._kraken.view import device_view
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
 
-GATHER = ["system", "servers", "inputs", "outputs", "transcoders", "streams", "configurations"]
+GATHER = ["system", "servers"] + list(LINEUP_KINDS) + ["configurations"]
 
 
 def gather_info(module):
@@ -213,7 +216,7 @@ def gather_info(module):
     gather = module.params["gather"]
     # The export and the resource lists read the same details: once.
     details = client.details(LINEUP_KINDS) if "lineup" in gather else None
-    result.update(device_view(client, gather, details))
+    result.update(device_view(client, gather, dict(KIND_TYPES, configurations=KrakenConfiguration), details))
     if details is not None:
         result["lineup"], result["lineup_secrets"], warnings = export_lineup(client, details)
         for warning in warnings:

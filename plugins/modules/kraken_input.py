@@ -113,8 +113,10 @@ action:
   sample: update
 input:
   description:
-    - The input as the device reports it after the run (in check mode, as it would be), keys in
-      snake_case, SRT passphrase masked. Empty after V(absent).
+    - The input as the device reports it after the run, each field as its option takes it (C(interface) by NIC name), SRT passphrase masked. Empty after
+      V(absent).
+    - In check mode, as it would be; a create shows what the task sets (the device adds its defaults), with
+      C(uuid) null.
   returned: always
   type: dict
   sample: {"uuid": "f5684714-5ee6-4523-ab73-c61773769b53", "name": "studio-cam", "url": "udp://239.10.0.1:5000",

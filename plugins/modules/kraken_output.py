@@ -137,8 +137,10 @@ action:
   sample: update
 output:
   description:
-    - The output as the device reports it after the run (in check mode, as it would be), keys in
-      snake_case, SRT passphrase masked. Empty after V(absent).
+    - The output as the device reports it after the run, each field as its option takes it (C(interface) by NIC name), SRT passphrase masked. Empty after
+      V(absent).
+    - In check mode, as it would be; a create shows what the task sets (the device adds its defaults), with
+      C(uuid) null.
   returned: always
   type: dict
   sample: {"uuid": "fcc7f606-c331-427c-bff9-644f8aa62d11", "name": "studio-out", "url": "udp://239.20.0.1:4900",

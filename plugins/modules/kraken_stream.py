@@ -14,7 +14,8 @@ description:
   - Create, update, start, stop or remove one stream (an input routed through a transcoder to outputs)
     on a Kraken encoder/transcoder.
   - References (O(input), O(transcoder), O(outputs), O(passthru)) may be given by name, uuid or link and
-    are compared by uuid; O(outputs) and O(metadatas) compare as sets, so their order does not matter.
+    are compared by uuid; O(outputs) and O(metadatas) compare as sets, so their order does not matter. The diff
+    shows references by name.
   - Only the options you give are compared and managed.
   - Field edits go in one request and a run-state change (start or stop) in a separate one, as the
     device ignores other changes sent with a state. A stream created with O(auto_start=true) starts by
@@ -116,8 +117,10 @@ action:
   sample: update
 stream:
   description:
-    - The stream as the device reports it after the run (in check mode, as it would be), keys in
-      snake_case, references as C({name, uuid}), C(state) the run state. Empty after V(absent).
+    - The stream as the device reports it after the run, each field as its option takes it, references as
+      C({name, uuid}), C(state) the run state. Empty after V(absent).
+    - In check mode, as it would be, references as C({name, uuid}) too; a create shows what the task sets, with
+      C(uuid) null.
   returned: always
   type: dict
   sample: {"uuid": "d4701f54-ac37-4768-8e8f-a1000ab59f05", "name": "channel-1", "state": "active",

@@ -171,8 +171,10 @@ action:
   sample: update
 transcoder:
   description:
-    - The transcoder as the device reports it after the run (in check mode, as it would be), keys in
-      snake_case. Empty after V(absent).
+    - The transcoder as the device reports it after the run, each field as its option takes it. Empty after
+      V(absent).
+    - In check mode, as it would be; a create shows what the task sets (the device adds its defaults), with
+      C(uuid) null.
   returned: always
   type: dict
   sample: {"uuid": "b7fe6ed1-9082-4a22-b848-3673e0b56c23", "name": "hd-720p", "video_bitrate": 4000,

@@ -94,7 +94,8 @@ def test_check_mode_writes_nothing_and_predicts(clean, ansible, parts):
     result = run.task("stream")
     assert result["status"] == "changed", run.output
     assert result["result"]["stream"]["state"] == "active"
-    assert result["result"]["diff"]["after"]["input"] == parts["inputs"][0]
+    assert result["result"]["diff"]["after"]["input"] == "cam1"
+    assert result["result"]["stream"]["input"] == {"name": "cam1", "uuid": parts["inputs"][0]}
     assert clean.kraken.writes() == []
     assert by_name(clean.kraken, "streams", "ch1") is None
 

@@ -91,17 +91,30 @@ class Change:
                      **({"note": write.note} if write.note else {}))
                 for write in self.writes]
 
+    def display(self, state):
+        """A compared state (``before`` or ``after``) as results show it. As compared by default; a kind whose
+        values are ids shows names (a Kraken stream's references)."""
+        return state
+
     def diff(self):
         if not self.changed:
             return dict(EMPTY_DIFF)
-        before = {} if self.action == "create" else self.before
-        after = {} if self.action == "delete" else self.after
+        before = {} if self.action == "create" else self.display(self.before)
+        after = {} if self.action == "delete" else self.display(self.after)
         return self.fields.diff(before, after, self.options if self.action == "update" else None)
 
     def entry(self):
         """This resource in a line-up's result."""
         return {"name": self.name, "kind": self.kind, "action": self.action, "diff": self.diff(),
                 self.id_key: self.resource_id, "applied": self.applied}
+
+
+def plan_of(changes):
+    """The plans of ``changes`` (``Change.plan``) as one, in the order apply_changes sends the writes: by rank,
+    then in plan order."""
+    entries = [(write.rank, order, entry) for order, change in enumerate(changes)
+               for write, entry in zip(change.writes, change.plan())]
+    return [entry for dummy, dummy, entry in sorted(entries, key=lambda job: job[:2])]
 
 
 class ChangeFailed(HaivisionError):

@@ -20,7 +20,7 @@ plan a real run sends (``Change.plan``).
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._common.change import apply_changes
+from ansible_collections.haivision.media.plugins.module_utils._common.change import apply_changes, plan_of
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import match_one
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
     apply_lineup, lineup_result, validate_items)
@@ -175,7 +175,7 @@ def converge_lineup(module, kind_classes, client_class, extras=None):
         changes = plan_lineup(client, kind_classes, params, items, module.check_mode)
         if any(change.changed for change in changes) and not module.check_mode:
             apply_lineup(changes)
-        return lineup_result(changes, **(extras(client) if extras else {}))
+        return lineup_result(changes, plan=plan_of(changes), **(extras(client) if extras else {}))
 
 
 def plan_lineup(client, kind_classes, params, items, check_mode=False):

@@ -33,9 +33,14 @@ KRAKEN_CONNECTION_SPEC = dict(
     timeout=dict(type="int", default=30),
 )
 
-# Kind (collection name) -> the singular used in links: /apis/kraken/inputs/input-<id>.
+# The one declaration of the Kraken's kinds: collection -> the singular of its element and links
+# (/apis/kraken/inputs/input-<id>). The kind classes (kinds.py, stream.py, configuration.py), the line-up,
+# the views, the export and kraken_info take their kinds from here.
 KINDS = {"inputs": "input", "outputs": "output", "transcoders": "transcoder", "streams": "stream",
          "configurations": "configuration"}
+# What a line-up (and its export) holds, in the order it plans them: what streams refer to first.
+# Saved configurations stay in their own module.
+LINEUP_KINDS = ("inputs", "outputs", "transcoders", "streams")
 
 NO_RESULTS = "1001"
 # A Kraken answers every signature it does not accept with a bare "Not Authorized": a wrong key or secret,

@@ -15,7 +15,8 @@ is not unique carries its uuid too, with a warning. Items are sorted by name
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES, LINEUP_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import LINEUP_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import REFERENCE_KINDS, RUNNING
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import duplicated_names
 

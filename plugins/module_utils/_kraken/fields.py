@@ -117,7 +117,7 @@ TRANSCODER_FIELDS = FieldSet([
 
 def reference_id(kind):
     """Canonicalise a reference to a ``kind`` resource: a device reference element or a link gives its
-    uuid; a plain value (a name or a uuid) is kept for ``StreamReferences`` to resolve."""
+    uuid; a plain value (a name or a uuid) is kept for the stream kind to resolve (``KrakenStream.prepare``)."""
     def normalize(value):
         if isinstance(value, dict):
             links = value.get("_links") or {}

@@ -13,21 +13,19 @@ removals of what streams referred to.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import LINEUP_KINDS, KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds import KrakenInput, KrakenOutput, KrakenTranscoder
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._common import kind
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec
 
-# The kinds in the order a line-up plans them: what streams refer to first.
-LINEUP_TYPES = (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream)
-KIND_TYPES = dict((cls.kind, cls) for cls in LINEUP_TYPES)
-LINEUP_KINDS = tuple(cls.kind for cls in LINEUP_TYPES)
-KINDS = KIND_TYPES
+# The class of each line-up kind (client.LINEUP_KINDS), and the kinds in the order a line-up plans them.
+KIND_TYPES = dict((cls.kind, cls) for cls in (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream))
+LINEUP_TYPES = tuple(KIND_TYPES[collection] for collection in LINEUP_KINDS)
 
 
 def argument_spec():
-    return lineup_argument_spec(KINDS)
+    return lineup_argument_spec(dict((kind, KIND_TYPES[kind]) for kind in LINEUP_KINDS))
 
 
 def plan_lineup(client, params, items, check_mode=False):

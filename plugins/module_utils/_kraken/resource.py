@@ -3,12 +3,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """One Kraken resource kind: its spec, its plan, its writes and its view.
 
-A kind (input, output, transcoder, stream: see kinds.py and stream.py)
-declares its fields and overrides the hooks that are its own; ``plan``
-compares the task with the device and returns the one change record
+A kind (input, output, transcoder: kinds.py; stream: stream.py; configuration:
+configuration.py) declares its fields and overrides the hooks that are its own;
+``plan`` compares the task with the device and returns the one change record
 (_common/change.py) with its writes ranked for a line-up. ``ResourceType``
 keeps the kind contract (_common/kind.py), whose drivers run the modules and
-the line-up.
+the line-up; ``view`` is the one way every kind's result is read (a record
+rendered by ``render``; in check mode, ``predicted``).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -20,7 +21,7 @@ from ansible_collections.haivision.media.plugins.module_utils._common.change imp
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.kind import Kind
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import (
-    IdentityError, Directory, match_one, placeholder)
+    NEW_ID, IdentityError, Directory, placeholder)
 
 # Write ranks: the order of writes across a line-up's resources. Streams are
 # removed before what they use, and written after what they refer to.
@@ -44,17 +45,6 @@ class NicDirectory:
             raise ValidationError("interface %r is not a NIC of this Kraken; it has: %s"
                                   % (name, ", ".join(sorted(self._links)) or "none"))
         return self._links[name]
-
-
-def kraken_directory(client, known=None):
-    """The list-once resolver of this Kraken's resources (names and uuids)."""
-    return Directory(client.list, "Kraken", key="name", id_key="uuid", known=known)
-
-
-def find_one(client, kind, name=None, uuid=None, entries=None):
-    """The list entry for a uuid or a unique name, or None; two of the same name fail listing their uuids."""
-    entries = client.list(kind) if entries is None else entries
-    return match_one(entries, "name", name, "uuid", uuid, KINDS[kind])
 
 
 class ResourceType(Kind):
@@ -100,7 +90,7 @@ class ResourceType(Kind):
     @property
     def directory(self):
         """What streams may refer to: what is listed, plus what this run will create."""
-        return self.shared.get("directory", lambda: kraken_directory(self.client, known=self.shared.listed))
+        return self.shared.get("directory", lambda: Directory(self.client.list, "Kraken", known=self.shared.listed))
 
     def list_collection(self):
         return self.client.list(self.kind)
@@ -116,7 +106,15 @@ class ResourceType(Kind):
     def singular(self):
         return KINDS[self.kind]
 
+    def item_path(self, uuid):
+        """The path of one resource as planned: ``(new)`` (not escaped) where the device has not assigned the id."""
+        return self.client.item_path(self.kind, uuid) if uuid else "/apis/kraken/%s/%s-%s" % (self.kind, self.singular, NEW_ID)
+
     # -- hooks ---------------------------------------------------------------------
+
+    def new_change(self, name, action, **values):
+        """The kind's change record (a kind whose plan carries more than fields returns its own Change)."""
+        return Change(self.kind, name, action, fields=self.fields, **values)
 
     def check_create(self, desired):
         """Raise ValidationError when the device could not create this (before the create is sent)."""
@@ -133,89 +131,112 @@ class ResourceType(Kind):
             raw = self.details[uuid] = self.client.get(self.kind, uuid)
         return raw, self.fields.from_device(raw)
 
-    def plan_run_state(self, change, params):
-        """Extra changes beyond the fields (streams: the run state); none by default."""
+    def plan_actions(self, change, params):
+        """What the task asks beyond the fields, added to ``change`` (a stream's run state; a configuration's
+        save and load); nothing by default."""
 
-    def use_created(self, state, created):
-        """Put uuids of resources created earlier in this run where ``state`` holds their placeholders."""
+    def writes(self, change, params):
+        """The writes of a create or an update."""
+        return self.field_writes(change)
 
-    def wire(self, state, context):
+    def wire(self, state):
         """The request body for a state; NIC names become the device's links."""
         body = self.fields.to_wire(state)
         if "interface" in body:
             body["interface"] = "auto" if body["interface"] == "auto" else self.nics.link(body["interface"])
         return body
 
+    def body(self, state):
+        """The body of a write of ``state`` as a function of the run's context (what earlier writes created).
+        Built now: a NIC that is not the device's fails the plan, in check mode too, before any write."""
+        body = self.wire(state)
+        return lambda context: body
+
     def field_writes(self, change):
         """The create or the field edit; the create records the new uuid for references to it."""
         path = "/apis/kraken/%s" % self.kind
-
-        def fields(context):
-            self.use_created(change.after, context.get("created", {}))
-            return dict((k, v) for k, v in change.after.items() if k in self.fields.by_option)
+        state = dict((k, v) for k, v in change.after.items() if k in self.fields.by_option)
         if change.action == "create":
+            body = self.body(state)
+
             def create(context):
-                uuid = self.client.create(self.kind, self.wire(fields(context), context))
+                uuid = self.client.create(self.kind, body(context))
                 context.setdefault("created", {})[placeholder(self.kind, change.name)] = uuid
                 return uuid
             return [Write(self.write_rank, "POST", path, create)]
-        changed_fields = [o for o in change.options if o in self.fields.by_option]
-        if not changed_fields:
+        if not any(o in self.fields.by_option for o in change.options):
             return []
         # The device's reported fields plus the changed ones: a transcoder PUT
         # resets every field it does not carry, and the others merge.
-        return [Write(self.write_rank, "PUT", self.client.item_path(self.kind, change.resource_id),
-                      lambda context: self.client.update(self.kind, change.resource_id, self.wire(fields(context), context)))]
+        body = self.body(state)
+        return [Write(self.write_rank, "PUT", self.item_path(change.resource_id),
+                      lambda context: self.client.update(self.kind, change.resource_id, body(context)))]
 
     def delete_writes(self, change, params):
-        return [Write(self.delete_rank, "DELETE", self.client.item_path(self.kind, change.resource_id),
+        return [Write(self.delete_rank, "DELETE", self.item_path(change.resource_id),
                       lambda context: self.client.delete(self.kind, change.resource_id))]
 
     # -- the plan --------------------------------------------------------------------
 
-    def plan(self, params, desired, entry):
+    def plan(self, params, desired, record):
         """Compare the task (validated ``params``, canonical ``desired``) with the device; nothing is written."""
-        name = params.get("name") or (entry or {}).get("name")
+        name = params.get("name") or (record or {}).get("name")
         if params["state"] == "absent":
-            if entry is None:
-                return Change(self.kind, name, "none", fields=self.fields)
-            raw, before = self.current(entry["uuid"])
-            change = Change(self.kind, name, "delete", entry["uuid"], before=before, fields=self.fields, raw=raw)
+            if record is None:
+                return self.new_change(name, "none")
+            raw, before = self.current(record["uuid"])
+            change = self.new_change(name, "delete", resource_id=record["uuid"], before=before, raw=raw)
             change.writes = self.delete_writes(change, params)
             return change
-        if entry is None:
+        if record is None:
             desired = self.prepare(desired)
             if params.get("uuid"):
                 raise IdentityError("no %s with uuid %s on this Kraken" % (self.singular, params["uuid"]))
             if not desired.get("name"):
                 raise ValidationError("name is required to create a %s" % self.singular)
             self.check_create(desired)
-            change = Change(self.kind, name, "create", after=dict(desired), fields=self.fields)
+            change = self.new_change(name, "create", after=dict(desired))
         else:
-            raw, current = self.current(entry["uuid"])
+            raw, current = self.current(record["uuid"])
             desired = self.prepare(desired, raw)
             options = self.fields.changes(desired, current)
-            change = Change(self.kind, name, "update" if options else "none", entry["uuid"], before=current,
-                            after=self.fields.merged(current, desired, options), options=options, fields=self.fields,
-                            raw=raw)
-        self.plan_run_state(change, params)
+            change = self.new_change(name, "update" if options else "none", resource_id=record["uuid"], before=current,
+                                     after=self.fields.merged(current, desired, options), options=options, raw=raw)
+        self.plan_actions(change, params)
         if change.changed:
-            change.writes = self.field_writes(change) + self.run_state_writes(change, params)
+            change.writes = self.writes(change, params)
         return change
-
-    def run_state_writes(self, change, params):
-        return []
 
     # -- the result ------------------------------------------------------------------
 
+    @classmethod
+    def render(cls, raw):
+        """A record of the kind as users read it (results and kraken_info)."""
+        return resource_view(raw, cls.fields)
+
+    def predicted(self, change):
+        """The view check mode reports: the device's view with the values the writes set; a create's holds
+        what the task sets (the device adds its defaults) and no uuid yet."""
+        if change.action == "create":
+            view, options = {"uuid": None}, list(change.after)
+        else:
+            view, options = self.render(change.raw), change.options
+        values = dict((o, change.after[o]) for o in options if o in change.after)
+        for option in values:
+            view.pop(option, None)  # a value the view leaves out (a reference set to none) is gone
+        view.update(self.fields.mask(self.view_values(values)))
+        return view
+
+    def view_values(self, values):
+        """Compared values as a view shows them (streams: references as ``{name, uuid}``); as they are by default."""
+        return values
+
     def view(self, change):
-        """The device's view after the run; in check mode, the predicted one."""
+        """The device's view after the run; in check mode, the predicted one. The one view of every kind."""
         if change.action == "delete" or (change.action == "none" and change.raw is None):
             return {}
         if change.action == "none":
-            return resource_view(change.raw, self.fields)
-        if not self.check_mode:
-            return resource_view(self.client.get(self.kind, change.resource_id), self.fields)
-        view = resource_view(change.raw, self.fields) if change.raw else {}
-        view.update(self.fields.mask(change.after))
-        return view
+            return self.render(change.raw)
+        if self.check_mode:
+            return self.predicted(change)
+        return self.render(self.client.get(self.kind, change.resource_id))

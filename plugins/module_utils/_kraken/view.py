@@ -8,15 +8,10 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import (
-    CONFIGURATION_FIELDS, INPUT_FIELDS, OUTPUT_FIELDS, STREAM_FIELDS, TRANSCODER_FIELDS)
+from ansible_collections.haivision.media.plugins.module_utils._kraken.client import LINEUP_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.fields import CONFIGURATION_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils._kraken.xml import camel_to_snake, link_id
-from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
 
-RESOURCE_KINDS = ("inputs", "outputs", "transcoders", "streams")
-KIND_FIELDS = {
-    "inputs": INPUT_FIELDS, "outputs": OUTPUT_FIELDS, "transcoders": TRANSCODER_FIELDS, "streams": STREAM_FIELDS,
-}
 # Values that stay text even when they look like numbers.
 TEXT_KEYS = frozenset(("name", "description", "url", "uuid", "id", "srt_address", "address", "session_name",
                        "session_description", "keywords", "author", "version", "srt_passphrase", "mode_id",
@@ -47,21 +42,33 @@ def reference_or_dict(value):
 
 
 # Read-only elements every resource may carry besides its declared fields.
-READ_ONLY = ("uuid", "name", "state", "mode")
+READ_ONLY = ("uuid", "state", "mode")
 
 
-def resource_view(raw, fields=None):
-    """One resource's detail dict as users read it; secrets masked.
+def is_reference(value):
+    """A reference as the device gives it: ``<input><name/><link rel="input" href=".../input-<uuid>"/></input>``."""
+    if isinstance(value, list):
+        return bool(value) and all(is_reference(item) for item in value)
+    links = value.get("_links") or {} if isinstance(value, dict) else {}
+    return isinstance(value, dict) and set(value) <= {"name", "_links"} and any(rel != "self" for rel in links)
 
-    With ``fields`` (a FieldSet), only the declared elements are kept: the
+
+def resource_view(raw, fields):
+    """One resource's detail as users read it, from its kind's FieldSet.
+
+    The declared fields in the form the modules take them (``FieldSet.from_device``:
+    a NIC by its name, booleans as booleans), references as the device names them
+    (``{name, uuid}``), the read-only uuid, state and mode; secrets masked. The
     device may add elements we do not know, which we ignore rather than echo.
+    A check-mode prediction is built from the same canonical values, so it can
+    equal the device's view.
     """
-    if fields is None:
-        return mask_secrets(reference_or_dict(raw))
-    known = set(READ_ONLY) | set(f.wire for f in fields.fields)
-    view = reference_or_dict(dict((k, v) for k, v in raw.items() if k in known))
-    # Our own fields say which are secret; the view's keys are their option names.
-    return fields.mask(view)
+    view = dict((key, typed(key, raw[key])) for key in READ_ONLY if key in raw)
+    view.update(fields.mask(fields.from_device(raw)))
+    for field in fields.fields:
+        if is_reference(raw.get(field.wire)):
+            view[field.option] = typed(field.option, raw[field.wire])
+    return view
 
 
 def configuration_view(raw):
@@ -70,8 +77,9 @@ def configuration_view(raw):
     return {"uuid": raw.get("uuid"), "name": state.get("name"), "default": state.get("default", False)}
 
 
-def device_view(client, gather, details=None):
-    """What kraken_info returns (``details``: the resources' details already read, by kind)."""
+def device_view(client, gather, kind_types, details=None):
+    """What kraken_info returns. ``kind_types``: the kinds by collection, each rendering its own records
+    (``ResourceType.render``); ``details``: the resources' details already read, by kind."""
     result = {}
     if "system" in gather:
         result["system"] = reference_or_dict(client.system())
@@ -84,12 +92,13 @@ def device_view(client, gather, details=None):
         result["servers"] = servers
     if "configurations" in gather:
         # The list carries every field of a configuration: no detail GETs.
-        result["configurations"] = sorted((configuration_view(e) for e in client.list("configurations")),
+        render = kind_types["configurations"].render
+        result["configurations"] = sorted((render(e) for e in client.list("configurations")),
                                           key=lambda r: (r.get("name") or "", r.get("uuid")))
-    kinds = [kind for kind in RESOURCE_KINDS if kind in gather]
+    kinds = [kind for kind in LINEUP_KINDS if kind in gather]
     missing = [kind for kind in kinds if kind not in (details or {})]
     details = dict(details or {}, **(client.details(missing) if missing else {}))
     for kind in kinds:
-        fields = KIND_FIELDS.get(kind)
-        result[kind] = sorted((resource_view(d, fields) for d in details[kind]), key=lambda r: (r.get("name") or "", r.get("uuid")))
+        render = kind_types[kind].render
+        result[kind] = sorted((render(d) for d in details[kind]), key=lambda r: (r.get("name") or "", r.get("uuid")))
     return result

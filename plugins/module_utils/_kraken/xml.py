@@ -142,12 +142,3 @@ def link_id(href, kind=None):
 def camel_to_snake(name):
     """``srtRemotePort`` -> ``srt_remote_port``; ``bFrame`` -> ``b_frame``; ``auto_start`` stays."""
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
-
-
-def snake_keys(value):
-    """Recursively rename dict keys from wire names to snake_case (for read-only output)."""
-    if isinstance(value, dict):
-        return dict((k if k.startswith("_") else camel_to_snake(k), snake_keys(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return [snake_keys(v) for v in value]
-    return value

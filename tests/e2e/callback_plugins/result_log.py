@@ -12,11 +12,14 @@ short_description: Write every task result to a JSON lines file (tests only)
 description:
   - Appends one JSON object per task result to the file named by E(RESULT_LOG_FILE),
     so the end-to-end tests can assert on each task's status and returned values.
+  - C(ended) is the time the result came (seconds since the epoch, as the simulators' request log
+    stamps requests), so a test can tell which task sent which request.
 options: {}
 '''
 
 import json
 import os
+import time
 
 from ansible.plugins.callback import CallbackBase
 
@@ -32,7 +35,7 @@ class CallbackModule(CallbackBase):
         if not path:
             return
         entry = {"task": result.task_name, "host": result._host.get_name(), "status": status,
-                 "result": result._result}
+                 "result": result._result, "ended": time.time()}
         if status == "ok" and result._result.get("changed"):
             entry["status"] = "changed"
         with open(path, "a") as handle:

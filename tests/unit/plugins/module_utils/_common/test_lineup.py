@@ -9,7 +9,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.lineup import KINDS as HMP_KINDS
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS as KRAKEN_KINDS
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES as KRAKEN_KINDS
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec, validate_items
 from tests.unit.plugins.module_utils.lineup_params import Refused, module_params

@@ -12,7 +12,6 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.configuration import KrakenConfiguration
-from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import find_one
 from ansible_collections.haivision.media.plugins.module_utils._common.change import apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
@@ -31,8 +30,8 @@ def plan(client, **args):
     assert not result.error_messages, result.error_messages
     params = result.validated_parameters
     desired = KrakenConfiguration.desired(params)
-    entry = find_one(client, "configurations", params.get("name"), params.get("uuid"))
-    return KrakenConfiguration(client).plan(params, desired, entry)
+    planner = KrakenConfiguration(client)
+    return planner.plan(params, desired, planner.locate(params))
 
 
 def writes(sim):

@@ -12,7 +12,7 @@ import pytest
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._kraken.export import export_lineup
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, argument_spec, plan_lineup
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES, argument_spec, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import validate_items
 from tests.simulator.kraken_seed import PASSPHRASES, full_device
@@ -30,7 +30,7 @@ def kraken(kraken_sim):
 
 def plan(client, lineup):
     params = module_params(argument_spec(), lineup)
-    items = validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))
+    items = validate_items(params, KIND_TYPES, lambda kind, item: KIND_TYPES[kind].fields.desired(item))
     return plan_lineup(client, params, items)
 
 
@@ -45,7 +45,7 @@ def test_the_export_of_a_device_plans_no_change_on_it_and_holds_no_secret(kraken
     assert not [p for p in PASSPHRASES.values() if p in text] and "srt_passphrase" not in text
     # Every field a kind declares and the device reports is there: the builder reads the FieldSet, not a list.
     hd = next(t for t in lineup["transcoders"] if t["name"] == "tc-hd")
-    assert set(hd) == set(f.option for f in KINDS["transcoders"].fields.fields)
+    assert set(hd) == set(f.option for f in KIND_TYPES["transcoders"].fields.fields)
     changes = plan(client, lineup)
     assert [(c.kind, c.name) for c in changes if c.action != "none"] == []
     assert len(changes) == sum(len(items) for items in lineup.values())
@@ -79,6 +79,6 @@ def test_names_that_are_not_unique_export_with_their_uuid_and_references_to_them
 def test_a_name_comes_twice_only_on_items_that_each_give_their_uuid(items, refused):
     params = module_params(argument_spec(), dict(outputs=[dict(i, url="udp://239.2.2.2:1") for i in items]))
     with pytest.raises(ValidationError, match="outputs lists (the uuid )?%s more than once" % refused):
-        validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))
+        validate_items(params, KIND_TYPES, lambda kind, item: KIND_TYPES[kind].fields.desired(item))
     params = module_params(argument_spec(), dict(outputs=[{"name": "a", "uuid": "u1"}, {"name": "a", "uuid": "u2"}]))
-    assert len(validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))["outputs"]) == 2
+    assert len(validate_items(params, KIND_TYPES, lambda kind, item: KIND_TYPES[kind].fields.desired(item))["outputs"]) == 2

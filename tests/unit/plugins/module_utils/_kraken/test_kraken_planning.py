@@ -11,10 +11,9 @@ import pytest
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES
-from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KINDS, argument_spec, plan_lineup
-from ansible_collections.haivision.media.plugins.module_utils._kraken.resource import find_one
+from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES, argument_spec, plan_lineup
 from ansible_collections.haivision.media.plugins.module_utils._common.change import ChangeFailed, apply_changes
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import validate_items
 from tests.unit.plugins.module_utils.lineup_params import module_params
@@ -39,9 +38,12 @@ def params_for(kind, **args):
 
 def plan(client, kind, **args):
     params = params_for(kind, **args)
-    kind_type = KIND_TYPES[kind]
-    entry = find_one(client, kind, params.get("name"), params.get("uuid"))
-    return KIND_TYPES[kind](client).plan(params, kind_type.fields.desired(params), entry)
+    planner = KIND_TYPES[kind](client)
+    return planner.plan(params, planner.desired(params), planner.locate(params))
+
+
+def uuid_of(client, kind, name):
+    return KIND_TYPES[kind](client).locate({"name": name})["uuid"]
 
 
 def writes(sim):
@@ -79,6 +81,16 @@ def test_an_unreported_field_compares_as_its_absent_meaning_and_is_never_written
     assert change.options == ["ttl"] and "interface" not in change.after
 
 
+def test_a_nic_the_device_does_not_have_fails_the_plan_before_any_write(kraken):
+    sim, client = kraken
+    sim.device.seed({"outputs": [{"name": "o", "url": "udp://239.1.1.1:1"}]})
+    for args in ({"name": "o", "ttl": 9, "interface": "eth9"}, {"name": "p", "url": "udp://239.1.1.2:1", "interface": "eth9"}):
+        with pytest.raises(ValidationError) as caught:
+            plan(client, "outputs", **args)  # what check mode does too
+        assert "interface 'eth9' is not a NIC of this Kraken; it has: eth0, eth1, lo" in str(caught.value)
+    assert writes(sim) == []
+
+
 def test_a_changed_secret_is_detected_and_masked(kraken):
     sim, client = kraken
     sim.device.seed({"outputs": [{"name": "o", "streamType": "SRT", "srtMode": "listener", "srtLocalPort": 9000,
@@ -105,7 +117,7 @@ def test_stream_references_resolve_by_name_and_an_ambiguous_name_is_refused(krak
     sim.device.seed({"inputs": [{"name": "cam", "url": "udp://239.1.1.1:1"}, {"name": "twin", "url": "udp://239.1.1.2:1"},
                                 {"name": "twin", "url": "udp://239.1.1.3:1"}]})
     change = plan(client, "streams", name="s", input="cam")
-    assert change.action == "create" and change.after["input"] == find_one(client, "inputs", "cam")["uuid"]
+    assert change.action == "create" and change.after["input"] == uuid_of(client, "inputs", "cam")
     with pytest.raises(IdentityError) as caught:
         plan(client, "streams", name="s", input="twin")
     assert "input 'twin' is ambiguous: 2 inputs have that name" in str(caught.value)
@@ -135,7 +147,7 @@ def test_a_running_stream_is_stopped_before_it_is_deleted(kraken):
 
 def lineup(client, **kinds):
     params = module_params(argument_spec(), kinds)
-    items = validate_items(params, KINDS, lambda kind, item: KINDS[kind].fields.desired(item))
+    items = validate_items(params, KIND_TYPES, lambda kind, item: KIND_TYPES[kind].fields.desired(item))
     return plan_lineup(client, params, items)
 
 
@@ -155,8 +167,8 @@ def test_lineup_writes_references_first_and_removes_streams_before_what_they_use
     assert all(change.applied for change in changes)
     assert [s["state"] for s in sim.device.state()["streams"].values()] == ["active"]
     new_stream = next(c for c in changes if c.name == "new")
-    # The reported diff shows the uuid the run created, not the plan's placeholder.
-    assert new_stream.diff()["after"]["input"] == find_one(client, "inputs", "cam")["uuid"]
+    # The diff names what the stream refers to, as the line-up does, not the uuid the run created.
+    assert new_stream.diff()["after"]["input"] == "cam" and new_stream.diff()["after"]["outputs"] == ["out"]
 
 
 def test_lineup_lists_each_collection_once(kraken):
