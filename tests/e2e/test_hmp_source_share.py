@@ -111,8 +111,8 @@ def test_a_share_goes_to_the_group_of_that_exact_name_never_to_one_differing_in_
         assert upper in result["result"]["msg"] and lower in result["result"]["msg"], result["result"]["msg"]
         assert "'OPS'" in result["result"]["msg"]
     assert writes(hmp) == []
-    assert dict((s["id"], s["permission"]) for s in source_by_name(hmp, "cam1")["shares"]) == {upper: "EDIT",
-                                                                                                lower: "WATCH"}
+    permissions = dict((s["id"], s["permission"]) for s in source_by_name(hmp, "cam1")["shares"])
+    assert permissions == {upper: "EDIT", lower: "WATCH"}
 
 
 def test_a_group_that_cannot_receive_shares_says_why_and_what_to_do(clean, ansible):

@@ -44,7 +44,7 @@ class HMPAsset(HMPKind):
     def principals(self):
         return self.shared.get("principals", lambda: PrincipalDirectory(self.client))
 
-    def plan(self, params, task, record):
+    def plan(self, params, desired, record):
         """The Change that brings the asset (its record as read) to the task; nothing is written."""
         if record is None:
             if params.get("id"):
@@ -54,15 +54,15 @@ class HMPAsset(HMPKind):
                                 % params["title"])
         asset_id = record["id"]
         current = ASSET_FIELDS.from_device(record)
-        options = ASSET_FIELDS.changes(task.fields, current)
-        after = ASSET_FIELDS.merged(current, task.fields, options)
+        options = ASSET_FIELDS.changes(desired.fields, current)
+        after = ASSET_FIELDS.merged(current, desired.fields, options)
         # The PUT takes the title (required) and the description, which it resets when left out: both go.
         actions = [("PUT", "", ASSET_FIELDS.to_wire(after))] if options else []
         fields = Part(ASSET_FIELDS, options, current, after, actions, view=ASSET_FIELDS.to_wire(after))
         base = self.path(asset_id)
         # Every part is read once: planned where managed, and the result of an unchanged asset.
         read = read_parts(self.client, base, record, ASSET_PARTS_READ)
-        parts = [fields] + plan_content_parts(task, read, self.principals, ASSET_PARTS)
+        parts = [fields] + plan_content_parts(desired, read, self.principals, ASSET_PARTS)
         changed = any(part.options or part.actions for part in parts)
         change = PartsChange(self.kind, after.get("title") or record.get("title"), "update" if changed else "none",
                              asset_id, before=current, after=after, options=options, fields=ASSET_FIELDS, raw=record,

@@ -67,11 +67,11 @@ class ResourceShares(HMPKind):
         resource_id = self.directory.resolve(self.kind, params[self.key], self.key)
         return {"id": resource_id, self.key: params[self.key]}
 
-    def plan(self, params, wanted, record):
+    def plan(self, params, desired, record):
         present = params["state"] == "present"
         base = self.path(record["id"])
         existing = read_shares(self.client, base)
-        resolved = resolve_shares(PrincipalDirectory(self.client), wanted, existing, lookup=present)
+        resolved = resolve_shares(PrincipalDirectory(self.client), desired, existing, lookup=present)
         part = plan_shares(existing, resolved, purge=params["purge"] and present, remove=not present)
         change = SharesChange(self.kind, params[self.key], "update" if part.actions else "none", record["id"],
                               fields=part.fields, id_key="id", shares_read=existing, part=part)

@@ -250,14 +250,16 @@ class HMPSTB(HMPKind):
     def locate(self, params, listed=None):
         return find_targets(self.client, params)
 
-    def plan(self, params, task, boxes):
+    def plan(self, params, desired, record):
+        """``record``: the targeted boxes (``locate``); ``desired``: the STBTask."""
+        boxes = record
         offline = [b for b in boxes if b.get("status") not in REACHABLE]
         if offline and params["require_online"]:
             raise OfflineBoxes("require_online: %d targeted set-top box(es) cannot receive commands (the guide: status "
                                "Online or Standby): %s; nothing was sent"
                                % (len(offline), ", ".join("%s is %s" % (_label(b), b.get("status")) for b in offline)))
-        channel = resolve_channel(self.client, task.channel) if task.channel is not None else None
-        plans = [plan_box(task, box, channel) for box in boxes if box not in offline]
+        channel = resolve_channel(self.client, desired.channel) if desired.channel is not None else None
+        plans = [plan_box(desired, box, channel) for box in boxes if box not in offline]
         writes = [request_write(self.client, STB_RANK, "POST", command_path(plan.box), body, note=body["command"])
                   for plan in plans for body in plan.commands]
         target = next(params[t] for t in TARGETS if params.get(t) is not None)

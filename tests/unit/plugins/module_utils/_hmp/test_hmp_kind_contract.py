@@ -204,8 +204,8 @@ def test_session_create_with_every_part_keeps_the_contract(hmp_sim):
     hmp_sim.device.seed({"sources": [dict(UDP, name="a"), dict(UDP, name="b", host="239.1.1.2")]})
     real = contract(hmp_sim, HMPSession, filled=SESSION_FILLED, title="Show", sources=["a", "b"],
                     metadata={"code": "X1"}, categories={"Department": ["Sales"]},
-                    shares=[{"name": "viewer", "permission": "WATCH"}, {"name": "Operators", "type": "GROUP",
-                                                                       "permission": "EDIT"}],
+                    shares=[{"name": "viewer", "permission": "WATCH"},
+                            {"name": "Operators", "type": "GROUP", "permission": "EDIT"}],
                     public_share=True, schedule=[{"start_time": 1000, "duration": 60}])
     assert [p["path"].rsplit("/", 1)[-1] for p in real["plan"]][:3] == ["sessions", "sources", "sources"]
     names = [entry["name"] for entry in real["session"]["metadata"]]
@@ -367,4 +367,3 @@ def test_lineup_keeps_the_contract(hmp_sim):
     with pytest.raises(ValidationError, match=r"sources\[0\] \(cam\): .*multicast"):
         converge_hmp_lineup(lineup_module(hmp_sim, False, sources=[{"name": "cam", "type": "UDP", "port": 1}]))
     assert hmp_sim.requests() == []
-
