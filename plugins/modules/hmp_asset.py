@@ -153,16 +153,24 @@ asset:
            "recording": false, "metadata": [{"name": "calypso:creator", "field": [{"fieldType": "STRING",
            "valueString": "haiadmin"}]}], "shares": [{"id": "a78758cc-48da-47ad-bc6e-6c8564badb7e", "shareType": "GROUP",
            "permission": "WATCH", "name": "Viewers", "email": null}], "public_share": false}
+plan:
+  description:
+    - The requests the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) and C(action). Request bodies are left out, so no secret appears.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "PUT", "path": "/apis/assets/3bc946a6-6720-41c0-8246-55e8119d1a5a/metadata", "kind": "assets",
+            "name": "Town hall Q3", "action": "update"}]
 '''
 
-from ansible_collections.haivision.media.plugins.module_utils._hmp.asset import HMPAsset, converge_asset
+from ansible_collections.haivision.media.plugins.module_utils._hmp.asset import HMPAsset
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_module(HMPAsset.argument_spec(), converge_asset, HMP_CONNECTION_SPEC, supports_check_mode=True,
-               **HMPAsset.constraints())
+    run_kind_module(HMPAsset, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

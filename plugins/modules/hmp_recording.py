@@ -95,7 +95,7 @@ action:
   sample: create
 recording:
   description:
-    - The session's recording after the run (in check mode, as it would be).
+    - The session's recording as the platform reports it after the run (in check mode, as it would be).
     - C(id) is none when check mode would start a recording or when no recording was active and V(stopped) was
       wanted; after a stop it is the stopped recording's id.
     - C(state) is V(recording), V(paused) or V(stopped); C(session) is the session's id; C(recorders) the sources
@@ -111,15 +111,25 @@ stopped_recordings:
   type: list
   elements: str
   sample: ["bea38704-ef95-4330-9f77-ad52a2c5a8b3"]
+plan:
+  description:
+    - The requests the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) and C(action). Request bodies are left out, so no secret appears.
+    - In check mode a C(path) holds "(new)" where the platform has not assigned the id yet.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "POST", "path": "/apis/sessions/ad0eff6f-12b3-4622-893e-a5586046ab82/recordings",
+            "kind": "recordings", "name": "Town hall", "action": "create"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.recording import RECORDING_SPEC, converge_recording
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.recording import HMPRecording
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_module(RECORDING_SPEC, converge_recording, HMP_CONNECTION_SPEC, supports_check_mode=True)
+    run_kind_module(HMPRecording, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

@@ -119,20 +119,24 @@ section_id:
   returned: always
   type: str
   sample: 5e9297a0-17e1-4ca8-8323-98398307aa71
+plan:
+  description:
+    - The requests the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) and C(action). Request bodies are left out, so no secret appears.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "POST", "path": "/apis/sections/5e9297a0-17e1-4ca8-8323-98398307aa71/shares",
+            "kind": "sections", "name": "Training", "action": "update"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import converge_shares, share_module_spec
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
-
-
-def converge_section_shares(module):
-    return converge_shares(module, "sections", "section")
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource_shares import SectionShares
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_module(share_module_spec("section"), converge_section_shares, HMP_CONNECTION_SPEC,
-               supports_check_mode=True)
+    run_kind_module(SectionShares, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

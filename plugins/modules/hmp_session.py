@@ -231,7 +231,9 @@ session:
     - The session as the platform reports it after the run (in check mode, as it would be), with
       C(sources) (C(id), C(name) and C(index) of each), C(metadata) (the entries with their typed
       fields), C(shares), C(public_share) and C(schedule) (its active events). Empty after V(absent).
-    - In check mode only the parts the task manages are predicted.
+    - In check mode, a session to be created as HMP creates one (no sources, metadata, shares, public share or
+      schedule) with what the task sets, without the id, times and metadata entries HMP adds itself
+      (C(calypso:creator) ...).
   returned: always
   type: dict
   sample: {"id": "3a655931-24b4-4d3d-a897-6e58d361786a", "title": "Town hall", "active": true, "recording": false,
@@ -250,6 +252,17 @@ stopped_recordings:
   type: list
   elements: str
   sample: ["bea38704-ef95-4330-9f77-ad52a2c5a8b3"]
+plan:
+  description:
+    - The requests the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) and C(action). Request bodies are left out, so no secret appears.
+    - In check mode a C(path) holds "(new)" where the platform has not assigned the id yet.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "POST", "path": "/apis/sessions", "kind": "sessions", "name": "Town hall", "action": "create"},
+           {"method": "POST", "path": "/apis/sessions/(new)/sources", "kind": "sessions", "name": "Town hall",
+            "action": "create"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC

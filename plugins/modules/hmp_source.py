@@ -143,6 +143,16 @@ id:
   returned: when the source exists or existed
   type: str
   sample: 6e6862e0-d65d-4de5-b690-62e680d4587b
+plan:
+  description:
+    - The requests the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) and C(action). Request bodies are left out, so no secret appears.
+    - In check mode a C(path) holds "(new)" where the platform has not assigned the id yet.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "PUT", "path": "/apis/sources/6e6862e0-d65d-4de5-b690-62e680d4587b", "kind": "sources",
+            "name": "studio-cam", "action": "update"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC

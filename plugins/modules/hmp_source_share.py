@@ -115,21 +115,24 @@ source_id:
   returned: always
   type: str
   sample: 6e6862e0-d65d-4de5-b690-62e680d4587b
+plan:
+  description:
+    - The requests the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) and C(action). Request bodies are left out, so no secret appears.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "POST", "path": "/apis/sources/6e6862e0-d65d-4de5-b690-62e680d4587b/shares",
+            "kind": "sources", "name": "studio-cam", "action": "update"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import converge_shares, share_module_spec
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import SOURCE_WRITE
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
-
-
-def converge_source_shares(module):
-    return converge_shares(module, "sources", "source", SOURCE_WRITE)
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource_shares import SourceShares
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_module(share_module_spec("source"), converge_source_shares, HMP_CONNECTION_SPEC,
-               supports_check_mode=True)
+    run_kind_module(SourceShares, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

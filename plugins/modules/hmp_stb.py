@@ -131,16 +131,24 @@ skipped_offline:
   type: list
   elements: dict
   sample: [{"id": "SAVBwpHXagaN3I1Xt0qHJA", "name": "Lobby 2", "status": "Offline"}]
+plan:
+  description:
+    - The commands the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) (the box's name), C(action) and C(note) (the command). Request bodies are left out.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "POST", "path": "/apis/devices/stbs/SK8DQW7KjDyopkreyMNrSA/commands", "kind": "stbs",
+            "name": "Lobby 1", "action": "update", "note": "set-volume"}]
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC
-from ansible_collections.haivision.media.plugins.module_utils._hmp.stb import STB_SPEC, TARGETS, converge_stbs
-from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
+from ansible_collections.haivision.media.plugins.module_utils._hmp.stb import HMPSTB
+from ansible_collections.haivision.media.plugins.module_utils._common.kind import run_kind_module
 
 
 def main():
-    run_module(STB_SPEC, converge_stbs, HMP_CONNECTION_SPEC, supports_check_mode=True,
-               mutually_exclusive=[TARGETS], required_one_of=[TARGETS])
+    run_kind_module(HMPSTB, HMP_CONNECTION_SPEC, supports_check_mode=True)
 
 
 if __name__ == "__main__":

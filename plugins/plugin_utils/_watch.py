@@ -24,7 +24,6 @@ from ansible_collections.haivision.media.plugins.module_utils._common.transport 
 
 LOG = logging.getLogger("haivision.media.watch")
 
-EVENTS = ("appeared", "disappeared", "state_changed", "device_unreachable", "device_recovered", "snapshot")
 DEFAULT_INTERVAL = 30
 DEFAULT_MAX_BACKOFF = 300
 # The clients' own retries of a refused connection or 502/503/504 on one request.

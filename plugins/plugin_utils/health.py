@@ -15,6 +15,8 @@ from ansible.module_utils.common.collections import is_sequence
 from ansible.module_utils.six import string_types
 from ansible.module_utils.six.moves.collections_abc import Mapping
 
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, match_one
+
 # ok: as the line-up wants; down: something that should run does not (fails the run);
 # mismatch: exists or runs against the line-up; unmanaged: the line-up does not name it.
 STATUSES = ("down", "mismatch", "ok", "unmanaged")
@@ -24,11 +26,14 @@ def _entry(kind, name, ident, state, wanted, status, note=None):
     return {"kind": kind, "name": name, "id": ident, "state": state, "wanted": wanted, "status": status, "note": note}
 
 
-def _find(items, wanted, name_key, id_key):
-    """The device's items a line-up item names: by id when given, else by name."""
-    if wanted.get(id_key):
-        return [i for i in items if i.get(id_key) == wanted[id_key]]
-    return [i for i in items if i.get(name_key) == wanted.get(name_key)]
+def _find(items, name_key, id_key, what, name=None, ident=None, or_id=False):
+    """The device's items a line-up item names (by id when given, else by its exact name; ``or_id``: ``name``
+    may be the id too): one, none, or those the name cannot tell apart (identity.match_one, the modules' rule)."""
+    try:
+        found = match_one(items, name_key, name, id_key, ident, what, or_id=or_id)
+    except IdentityError as exc:
+        return exc.matches
+    return [found] if found is not None else []
 
 
 def _kraken(info, lineup):
@@ -38,7 +43,7 @@ def _kraken(info, lineup):
     for item in (lineup or {}).get("streams") or []:
         wanted = item.get("state") or "present"
         name = item.get("name") or item.get("uuid")
-        found = _find(streams, item, "name", "uuid")
+        found = _find(streams, "name", "uuid", "stream", item.get("name"), item.get("uuid"))
         seen.update(s.get("uuid") for s in found)
         stream = found[0] if len(found) == 1 else None
         state = stream.get("state") if stream else ("absent" if not found else "ambiguous")
@@ -73,7 +78,7 @@ def _hmp(info, lineup, must_record):
     entries = []
     for item in lineup.get("sources") or []:
         wanted = item.get("state") or "present"
-        found = _find(sources, item, "name", "id")
+        found = _find(sources, "name", "id", "source", item.get("name"), item.get("id"))
         source = found[0] if len(found) == 1 else None
         state = _flag(source.get("active")) if source else ("absent" if not found else "ambiguous")
         if wanted == "absent":
@@ -88,7 +93,7 @@ def _hmp(info, lineup, must_record):
     titles = {}
     for item in lineup.get("sessions") or []:
         wanted = item.get("state") or "present"
-        found = _find(sessions, item, "title", "id")
+        found = _find(sessions, "title", "id", "session", item.get("title"), item.get("id"))
         session = found[0] if len(found) == 1 else None
         state = _flag(session.get("active")) if session else ("absent" if not found else "ambiguous")
         if wanted == "absent":
@@ -105,7 +110,7 @@ def _hmp(info, lineup, must_record):
     by_id = dict((s.get("id"), s) for s in sessions)
     required = set()
     for ref in must_record or []:
-        found = [s for s in sessions if ref in (s.get("id"), s.get("title"))]
+        found = _find(sessions, "title", "id", "session", ref, or_id=True)
         if len(found) != 1:
             entries.append(_entry("recording", ref, None, "absent" if not found else "ambiguous", "recording", "down",
                                   "the session to record %s" % ("does not exist" if not found else "is ambiguous")))

@@ -79,3 +79,52 @@ def test_refusals_change_nothing_and_leave_no_session_open(clean, ansible):
     counts = hmp.admin("GET", "hmp/sessions")
     assert counts["open"] == 0 and counts["failed_logins"] == 1
     assert open_sessions(hmp) == 0
+
+
+def test_a_share_goes_to_the_group_of_that_exact_name_never_to_one_differing_in_case(clean, ansible):
+    hmp = clean.hmp
+    groups = hmp.seed({"groups": [{"groupname": "Ops", "roles": ["viewer"]},
+                                  {"groupname": "ops", "roles": ["viewer"]}]})["groups"]
+    upper, lower = groups
+    hmp.seed({"sources": [dict(CAM, shares=[{"id": upper, "type": "GROUP", "permission": "EDIT"}])]})
+    hmp.clear_log()
+    run = ansible(hmp_play(
+        task("ops", "hmp_source_share", source="cam1", shares=[{"name": "ops", "type": "GROUP", "permission": "WATCH"}]),
+        task("ops again", "hmp_source_share", source="cam1",
+             shares=[{"name": "ops", "type": "GROUP", "permission": "WATCH"}])))
+    assert [run.task(t)["status"] for t in ("ops", "ops again")] == ["changed", "ok"], run.output
+    shares = dict((s["id"], (s["name"], s["permission"])) for s in source_by_name(hmp, "cam1")["shares"])
+    assert shares == {upper: ("Ops", "EDIT"), lower: ("ops", "WATCH")}
+    source_id = source_by_name(hmp, "cam1")["id"]
+    assert writes(hmp) == [("POST", "/apis/sources/%s/shares" % source_id)]
+    assert run.task("ops")["result"]["diff"] == {"before": {"shares": {"GROUP:Ops": "EDIT"}},
+                                                 "after": {"shares": {"GROUP:Ops": "EDIT", "GROUP:ops": "WATCH"}}}
+
+    hmp.clear_log()
+    blind = ansible(hmp_play(dict(task("OPS", "hmp_source_share", source="cam1",
+                                       shares=[{"name": "OPS", "type": "GROUP", "permission": "OWN"}]), ignore_errors=True),
+                             dict(task("OPS gone", "hmp_source_share", source="cam1", state="absent",
+                                       shares=[{"name": "OPS", "type": "GROUP"}]), ignore_errors=True)))
+    for name in ("OPS", "OPS gone"):
+        result = blind.task(name)
+        assert result["status"] == "ignored", blind.output
+        assert upper in result["result"]["msg"] and lower in result["result"]["msg"], result["result"]["msg"]
+        assert "'OPS'" in result["result"]["msg"]
+    assert writes(hmp) == []
+    permissions = dict((s["id"], s["permission"]) for s in source_by_name(hmp, "cam1")["shares"])
+    assert permissions == {upper: "EDIT", lower: "WATCH"}
+
+
+def test_a_group_that_cannot_receive_shares_says_why_and_what_to_do(clean, ansible):
+    hmp = clean.hmp
+    hmp.seed({"sources": [CAM]})
+    run = ansible(hmp_play(dict(task("unknown group", "hmp_source_share", source="cam1",
+                                     shares=[{"name": "Contractors", "type": "GROUP", "permission": "WATCH"}]),
+                                ignore_errors=True)))
+    message = run.task("unknown group")["result"]["msg"]
+    assert run.task("unknown group")["status"] == "ignored", run.output
+    assert "no group named 'Contractors' among the groups enabled for HMP" in message
+    assert "Operators, Viewers" in message  # some of those it has
+    assert "A group must exist and hold a role to receive shares" in message
+    assert "directly" not in message
+    assert writes(hmp) == []

@@ -798,10 +798,14 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
         replacing the creator entries), ``shares`` (``{name | id, type |
         shareType, permission}``), ``publicshare`` (bool), ``events`` (event
         POST bodies) and ``recording`` (bool: start a recording of all its sources).
+        ``groups`` and ``users`` (the constructor's specs) add directory principals
+        until the next reset; their ids come back as ``groups`` and ``users``.
         """
-        if not isinstance(data, dict) or set(data) - set(("sources", "sessions")):
-            raise ValueError("seed data must be an object with 'sources' and/or 'sessions' lists")
+        if not isinstance(data, dict) or set(data) - set(("sources", "sessions", "groups", "users")):
+            raise ValueError("seed data must be an object with 'sources', 'sessions', 'groups' and/or 'users' lists")
         created = {"sources": [], "sessions": []}
+        if data.get("groups") or data.get("users"):
+            created.update(self._seed_principals(data.get("users") or [], data.get("groups") or []))
         try:
             for spec in data.get("sources") or []:
                 created["sources"].append(self._seed_source(spec)["id"])
@@ -810,6 +814,16 @@ class HMPPlatform(object):  # pylint: disable=too-many-instance-attributes  # on
         except HMPError as exc:
             raise ValueError("seed item rejected: %s" % exc) from exc
         return created
+
+    def _seed_principals(self, users, groups):
+        known = [{"groupname": g["groupname"], "id": gid, "roles": g["roles"]} for gid, g in self.groups.items()]
+        new_users, all_groups = build_principals(users, known + list(groups))
+        if len(all_groups) != len(known) + len(groups) or set(new_users) & set(self.users):
+            raise ValueError("a seeded user or group already exists")
+        new_groups = [gid for gid in all_groups if gid not in self.groups]
+        self.groups = all_groups
+        self.users.update(new_users)
+        return {"groups": new_groups, "users": list(new_users)}
 
     @staticmethod
     def _split_seed(spec, extra_keys):

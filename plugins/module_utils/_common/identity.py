@@ -18,22 +18,48 @@ NEW_ID = "(new)"
 
 
 class IdentityError(HaivisionError):
-    """A name or id that does not identify exactly one resource."""
+    """A name or id that does not identify exactly one resource; ``matches``: the entries it could mean."""
+
+    def __init__(self, message, matches=()):
+        super(IdentityError, self).__init__(message)
+        self.matches = list(matches)
 
 
-def match_one(entries, key, value, id_key, resource_id=None, what="resource"):
+def match_one(entries, key, value, id_key, resource_id=None, what="resource", or_id=False, case_blind=False,
+              option=None):
     """The entry with ``resource_id``, else the only one whose ``key`` is ``value``; None when there is none.
 
-    Two entries of that name fail, listing their ids, so nothing is written
-    to the wrong one.
+    ``or_id``: ``value`` is a reference, an id or a name; the entry with that id
+    comes first. ``case_blind``: the platform itself may compare these names
+    without regard to case (HMP's directory users and groups): an exact match
+    still wins, and without one the only entry that differs from ``value`` in
+    case alone is the one meant. Two entries of that name (or, case-blind, two
+    that differ from it only in case) fail, listing their ids, so nothing is
+    written to the wrong one; ``option`` names the option in that failure.
     """
     if resource_id:
         return next((entry for entry in entries if entry.get(id_key) == resource_id), None)
+    if or_id:
+        by_id = next((entry for entry in entries if entry.get(id_key) == value), None)
+        if by_id is not None:
+            return by_id
     matches = [entry for entry in entries if entry.get(key) == value]
+    if not matches and case_blind and isinstance(value, str):
+        folded = value.casefold()
+        matches = [entry for entry in entries if isinstance(entry.get(key), str) and entry[key].casefold() == folded]
+        if len(matches) > 1:
+            raise IdentityError(
+                "%sno %s has the %s %r exactly, and %d differ from it in case alone (%s); give the exact %s or the %s"
+                % ("%s: " % option if option else "", what, key, value, len(matches),
+                   ", ".join("%s %s %s" % (m.get(key), id_key, m.get(id_key))
+                             for m in sorted(matches, key=lambda m: "%s" % m.get(id_key))), key, id_key), matches)
     if len(matches) > 1:
+        ids = ", ".join(sorted("%s" % m.get(id_key) for m in matches))
+        if option:
+            raise IdentityError("%s %r is ambiguous: %d %ss have that %s (%ss: %s); give the %s"
+                                % (option, value, len(matches), what, key, id_key, ids, id_key), matches)
         raise IdentityError("%d %ss have the %s %r (%ss: %s); give %s to choose one"
-                            % (len(matches), what, key, value, id_key, ", ".join(sorted(m[id_key] for m in matches)),
-                               id_key))
+                            % (len(matches), what, key, value, id_key, ids, id_key), matches)
     return matches[0] if matches else None
 
 
@@ -88,18 +114,12 @@ class Directory:
 
     def resolve(self, kind, reference, option):
         """The id of the resource of ``kind`` that ``reference`` (an id or a unique name) means."""
-        entries = self.entries(kind)
-        if any(entry.get(self.id_key) == reference for entry in entries):
-            return reference
-        named = [entry[self.id_key] for entry in entries if entry.get(self.key) == reference]
-        if len(named) > 1:
-            raise IdentityError("%s %r is ambiguous: %d %s have that %s (%ss: %s); give the %s"
-                                % (option, reference, len(named), kind, self.key, self.id_key, ", ".join(sorted(named)),
-                                   self.id_key))
-        if not named:
+        entry = match_one(self.entries(kind), self.key, reference, self.id_key, what=kind[:-1], or_id=True,
+                          option=option)
+        if entry is None:
             raise IdentityError("%s %r is neither the %s nor the %s of one of this %s's %s"
                                 % (option, reference, self.key, self.id_key, self.product, kind))
-        return named[0]
+        return entry[self.id_key]
 
     def name(self, kind, resource_id):
         """The name of a resource by id (the id itself when it is not known)."""

@@ -5,7 +5,7 @@
 
 Every item is built from the kinds' own declarations (``SOURCE_FIELDS``,
 ``SESSION_FIELDS``, ``SOURCE_TYPE_OPTIONS``) and the canonical forms the
-session planners compare (``read_parts``, ``device_metadata``,
+session planners compare (``parts.part_reads``, ``device_metadata``,
 ``active_schedule``), so that the export fed back to ``hmp_lineup`` compares
 equal: only what the device reports, option names and values as the modules
 take them, sources, users and groups by name. An item is named by its name
@@ -27,8 +27,8 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import CATEGORY_PREFIX, device_metadata, is_reserved
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import KEYS, SESSIONS_PATH, SOURCES_PATH, SINGULAR
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule
-from ansible_collections.haivision.media.plugins.module_utils._hmp.session import part_reads, read_many_parts
-from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import _device_permission
+from ansible_collections.haivision.media.plugins.module_utils._hmp.parts import SESSION_PARTS_READ, part_reads, read_many_parts
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import device_permission
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import duplicated_names
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
@@ -68,7 +68,7 @@ class Export:
                                               lambda: self.client.list_all(SESSIONS_PATH)])
         # Every part of every session, read side by side as the session planner reads them (so they compare the same).
         read = read_many_parts(dict((s["id"], part_reads(self.client, "%s/%s" % (SESSIONS_PATH, quote_id(s["id"])), s,
-                                                         everything=True)) for s in sessions))
+                                                         SESSION_PARTS_READ)) for s in sessions))
         parts = [read[s["id"]] for s in sessions]
         source_dups = duplicated_names(sources, "name")
         session_dups = duplicated_names(sessions, "title")
@@ -149,7 +149,7 @@ class Export:
     def share(share):
         """One share: its user or group by name (by id when the platform names none) and its permission."""
         item = {"name": share["name"]} if share.get("name") else {"id": share.get("id")}
-        item.update(type=share.get("shareType"), permission=_device_permission(share.get("permission")))
+        item.update(type=share.get("shareType"), permission=device_permission(share.get("permission")))
         return item
 
 

@@ -3,8 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Field declarations of the HMP resources: option name, JSON property, type, range.
 
-The HMP resource modules (and a future line-up module) share these; nothing
-else declares an HMP field. Sub-resources (a session's sources, metadata,
+The HMP modules and hmp_lineup share these; nothing else declares an HMP
+field. Sub-resources (a session's sources, metadata,
 shares, public share, schedule) are compared in the canonical forms their
 planners build, through ``SESSION_PARTS`` and ``SHARE_PARTS``.
 """
@@ -92,7 +92,7 @@ SHARE_OPTIONS = dict(
 )
 SHARE_ITEM_SPEC = dict(type="list", elements="dict", options=SHARE_OPTIONS,
                        required_one_of=[("name", "id")])
-# The options of the parts sessions and assets share, planned by session.plan_content_parts.
+# The options of the parts sessions and assets share, planned by parts.plan_content_parts.
 CONTENT_PARTS_SPEC = dict(
     metadata=dict(type="dict"),
     purge_metadata=dict(type="bool", default=False),

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Metadata of a session or an asset: the user's entries and categories, merged into what the platform holds.
+"""Metadata of a session or an asset (categories are entries too): its read and its planner.
+
+The user's entries and categories are merged into what the platform holds.
 
 HMP replaces the whole metadata set on PUT, so a change always sends the
 existing entries plus the user's. The canonical form is a map
@@ -22,6 +24,11 @@ VALUE_KEYS = {"STRING": "valueString", "INT32": "valueInt32", "UINT32": "valueUi
 INTEGER_RANGES = {"INT32": (-2 ** 31, 2 ** 31 - 1), "UINT32": (0, 2 ** 32 - 1)}
 RESERVED_PREFIXES = ("calypso:", "haivision:")
 CATEGORY_PREFIX = "calypso:category:"
+
+
+def read_metadata(client, base):
+    """The entry list of the session or asset at ``base`` (one unpaged GET)."""
+    return client.list_all(base + "/metadata", paged=False)
 
 
 def is_reserved(name):

@@ -117,10 +117,18 @@ class Part:
 
 
 class PartsChange(Change):
-    """A Change planned part by part (a session, an asset): its diff is the one of all its planned parts."""
+    """A Change planned part by part (a session, an asset): its diff is the one of all its planned parts.
+
+    ``parts``: the planned Parts (the fields first); ``parts_read``: the parts
+    as read while planning (``{part: value}``, see parts.py), which report an
+    unchanged resource; ``stopped_recordings``: the ids of the recordings its
+    first writes stop (a session's ``force``).
+    """
 
     def __init__(self, *args, **kwargs):
         self.parts = kwargs.pop("parts", None)
+        self.parts_read = kwargs.pop("parts_read", None)
+        self.stopped_recordings = []
         super(PartsChange, self).__init__(*args, **kwargs)
 
     def diff(self):
@@ -142,19 +150,24 @@ def combined_diff(parts):
     return result
 
 
-def send_action(client, base, action, context=None):
+def send_request(client, method, path, body=None, context=None):
     """One planned request; ids of resources created earlier in the run replace their placeholders.
 
     Returns nothing: a Write returns only the id a create learned.
     """
-    method, suffix, body = action
     if isinstance(body, dict):
         body = dict((k, real_id(v, context) if isinstance(v, str) else v) for k, v in body.items())
-    client.request(method, base + suffix, body)
+    client.request(method, path, body)
 
 
-def part_writes(client, rank, base, label_base, part):
-    """One Write per planned request of ``part``; ``base()`` is the resource's path when the write is sent."""
-    return [Write(rank, action[0], label_base + action[1],
-                  lambda context, action=action: send_action(client, base(), action, context))
-            for action in part.actions]
+def request_write(client, rank, method, path, body=None, note=None, staged=False):
+    """The Write that sends one planned request."""
+    return Write(rank, method, path, lambda context: send_request(client, method, path, body, context), note=note,
+                 staged=staged)
+
+
+def part_writes(client, rank, base, parts, staged=False):
+    """One Write per planned request of ``parts``, each action's path suffix appended to ``base`` (the
+    resource's path; ``(new)`` in it for a create's predicted writes, which are ``staged``)."""
+    return [request_write(client, rank, method, base + suffix, body, staged=staged)
+            for part in parts for method, suffix, body in part.actions]

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A session's schedule: its scheduled events (``/apis/sessions/:id/events``).
+"""A session's schedule: its scheduled events (``/apis/sessions/:id/events``), their read and their planner.
 
 Events have no name, and the API has no DELETE for them (an event is switched
 off with ``active: false``). So the schedule a task lists is the session's
@@ -21,6 +21,11 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.resource impo
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 
 COMPARED_KEYS = ("start_time", "duration", "type", "days", "command", "record")
+
+
+def read_events(client, base):
+    """Every event of the session at ``base``, active or not."""
+    return client.list_all(base + "/events")
 
 
 def _days(days):

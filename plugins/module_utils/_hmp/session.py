@@ -16,18 +16,19 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     CONTENT_PARTS_SPEC, SCHEDULE_ITEM_SPEC, SESSION_FIELDS, SESSION_PARTS)
-from ansible_collections.haivision.media.plugins.module_utils._hmp.metadata import desired_metadata, plan_metadata
+from ansible_collections.haivision.media.plugins.module_utils._hmp.parts import (
+    NEW_SESSION, SESSION_PARTS_READ, ContentTask, part_reads, plan_content_parts, read_parts)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, HMPKind, Part, PartsChange, identity_spec, send_action)
+    SESSION_DELETE, SESSION_WRITE, SESSIONS_PATH, SOURCES_PATH, HMPKind, Part, PartsChange, identity_spec, part_writes,
+    request_write)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule, desired_schedule, plan_schedule
-from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
-    PrincipalDirectory, desired_shares, plan_public_share, plan_shares, read_public_share, resolve_shares)
+from ansible_collections.haivision.media.plugins.module_utils._hmp.session_sources import plan_session_sources, sources_view
+from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import PrincipalDirectory
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import NEW_ID, IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
-NEW_SESSION = {"sources": [], "metadata": [], "shares": [], "public_share": False, "events": []}
 # A session a purging line-up does not name: removed, its recordings never stopped for it.
 PURGED_SESSION = dict(state="absent", force=False, purge_metadata=False, purge_shares=False)
 
@@ -36,25 +37,22 @@ class RecordingInProgress(HaivisionError):
     """The session records, and the task needs a change HMP refuses meanwhile."""
 
 
-class SessionTask:
-    """What the task asks, validated before any request (None: not managed).
+class SessionTask(ContentTask):
+    """What the task asks, validated before any request (None: not managed): an asset's parts, and the
+    session's sources and schedule."""
 
-    An asset's task is the same with ``fields=ASSET_FIELDS`` (it has no sources nor schedule).
-    """
-
-    def __init__(self, params, fields=SESSION_FIELDS):
-        self.params = params
-        self.fields = fields.desired(params)
+    def __init__(self, params):
+        super(SessionTask, self).__init__(params, SESSION_FIELDS)
         self.sources = params.get("sources")
-        metadata_given = params.get("metadata") is not None or params.get("categories") is not None
-        self.metadata = desired_metadata(params.get("metadata"), params.get("categories")) \
-            if metadata_given or params["purge_metadata"] else None
-        # purge_shares alone means "no shares but those listed": none.
-        self.shares = desired_shares(params.get("shares")) if params.get("shares") is not None or params["purge_shares"] else None
         self.schedule = desired_schedule(params.get("schedule")) if params.get("schedule") is not None else None
         for index, reference in enumerate(self.sources or []):
             if not reference:
                 raise ValidationError("sources[%d] is empty; give a source name or id" % index)
+
+    def managed(self):
+        managed = super(SessionTask, self).managed()
+        return (("sources",) if self.sources is not None else ()) + managed + \
+            (("events",) if self.schedule is not None else ())
 
 
 class HMPSession(HMPKind):
@@ -62,9 +60,9 @@ class HMPSession(HMPKind):
 
     A line-up's sessions share the run's source and principal directories, and
     their parts are read side by side (``prefetch``) before they are planned.
-    Outside check mode, hmp_session reads every part of the session, also those
-    the task does not manage, because its result shows the whole session; a
-    line-up and check mode read only what the items manage.
+    hmp_session reads every part of the session, also those the task does not
+    manage, because its result shows the whole session (in check mode too: it
+    shows what the run would); a line-up reads only what its items manage.
     """
 
     kind = "sessions"
@@ -90,20 +88,23 @@ class HMPSession(HMPKind):
 
     def __init__(self, client, shared=None, check_mode=False, lineup=False):
         super(HMPSession, self).__init__(client, shared, check_mode, lineup)
-        self.read_all = not (check_mode or lineup)
         self.prefetched = {}
 
     @property
     def principals(self):
         return self.shared.get("principals", lambda: PrincipalDirectory(self.client))
 
+    def parts_to_read(self, task):
+        """The parts planning reads: those the task manages; for the module, all (its result shows them)."""
+        return task.managed() if self.lineup else SESSION_PARTS_READ
+
     def locate(self, params, listed=None):
-        """The session; for the module, side by side with the source list when the task resolves sources or
-        the result names them (a line-up listed both already)."""
+        """The session; for the module, side by side with the source list, which resolves the task's sources
+        and names those of the result (a line-up listed both already)."""
         if listed is not None:
             return super(HMPSession, self).locate(params, listed)
         reads = [lambda: super(HMPSession, self).locate(params)]
-        if params["state"] == "present" and (params.get("sources") is not None or not self.check_mode):
+        if params["state"] == "present":
             reads.append(lambda: self.client.list_all(SOURCES_PATH))
         found = run_concurrently(reads)
         if len(found) > 1:
@@ -116,15 +117,16 @@ class HMPSession(HMPKind):
         for dummy, task, record in planned:
             if not record or task.params["state"] != "present":
                 continue
-            known, calls = part_reads(self.client, self.path(record["id"]), record, task, self.read_all)
+            known, calls = part_reads(self.client, self.path(record["id"]), record, self.parts_to_read(task))
             parts = self.prefetched[record["id"]] = dict(known)
             jobs += [(call, lambda value, parts=parts, name=name: parts.__setitem__(name, value))
                      for name, call in calls.items()]
         return jobs
 
-    def plan(self, params, task, record):
-        """The Change that brings the session (its record as read, or None) to the task; nothing is written."""
-        return SessionPlanner(self, task).plan(record)
+    def plan(self, params, desired, record):
+        """The Change that brings the session (its record as read, or None) to the task (``desired``, its
+        SessionTask); nothing is written."""
+        return SessionPlanner(self, desired).plan(record)
 
     def plan_removal(self, record):
         item = dict(PURGED_SESSION, title=record.get("title"), id=record["id"])
@@ -133,30 +135,35 @@ class HMPSession(HMPKind):
     # -- the result -----------------------------------------------------------------
 
     def view(self, change):
-        """The session after the run (in check mode, the parts the task manages as they would be)."""
+        """The session after the run (in check mode, as it would be: a new one as HMP creates it, with the
+        parts the task sets)."""
         if change.action == "delete" or change.raw is None and change.action == "none":
             return {}
-        if self.check_mode or change.resource_id is None:
-            view = dict(change.raw or {"title": change.name})
+        if not change.changed:
+            return self.view_from(change.raw, change.parts_read)
+        if self.check_mode:
+            view = self.view_from(change.raw or {}, change.parts_read or NEW_SESSION)
             for part in change.parts:
                 view.update(part.view)
+            if change.stopped_recordings:
+                view["recording"] = False  # the plan stops every active recording
+            if "movieTrackCount" in view:
+                view["movieTrackCount"] = len(view["sources"])  # the guide: the number of source tracks
             return view
-        if not change.changed:
-            return self.view_from(change.raw, change.extra["read"])
-        record = self.client.get_one(self.path(change.resource_id), change.resource_id) or {}
-        return self.view_from(record, read_parts(self.client, self.path(change.resource_id), None, everything=True))
+        path = self.path(change.resource_id)
+        record = self.client.get_one(path, change.resource_id) or {}
+        return self.view_from(record, read_parts(self.client, path, record, SESSION_PARTS_READ))
 
     def result(self, change):
         result = super(HMPSession, self).result(change)
-        if change.extra.get("stopped"):
-            result["stopped_recordings"] = change.extra["stopped"]
+        if change.stopped_recordings:
+            result["stopped_recordings"] = change.stopped_recordings
         return result
 
     def view_from(self, record, parts):
         """The session as results show it, from its record and all its parts (no part of it is secret)."""
         session = dict(record)
-        session["sources"] = [{"id": s, "name": self.directory.name("sources", s), "index": i}
-                              for i, s in enumerate(parts["sources"])]
+        session["sources"] = sources_view(self.directory, parts["sources"])
         session["metadata"] = parts["metadata"]
         session["shares"] = parts["shares"]
         session["public_share"] = parts["public_share"]
@@ -164,77 +171,16 @@ class HMPSession(HMPKind):
         return session
 
 
-def session_source_ids(client, base, record):
-    """The ids of a session's sources in their order: from its record, else its /sources list."""
-    listed = (record or {}).get("sources")
-    if isinstance(listed, list):
-        return listed
-    return [s.get("sourceId") for s in sorted(client.list_all(base + "/sources"), key=lambda s: s.get("index") or 0)]
-
-
-SESSION_PART_NAMES = ("sources", "metadata", "shares", "public_share", "events")
-
-
-def part_reads(client, base, record, task=None, everything=False, names=SESSION_PART_NAMES):
-    """The parts a task manages (``everything``: all of them, for the module's result), as
-    ``({part: value known from the record}, {part: the read that gets it})``.
-
-    ``names``: the parts the resource has (a session all of them; an asset
-    metadata, shares and public share). ``task`` has ``sources``,
-    ``metadata``, ``shares``, ``schedule`` (None: not managed) and ``params``.
-    """
-    parts, calls = {}, {}
-    if "sources" in names and (everything or task.sources is not None):
-        if isinstance((record or {}).get("sources"), list):
-            parts["sources"] = record["sources"]
-        else:
-            calls["sources"] = lambda: session_source_ids(client, base, None)
-    if "metadata" in names and (everything or task.metadata is not None):
-        calls["metadata"] = lambda: client.list_all(base + "/metadata", paged=False)
-    if "shares" in names and (everything or task.shares is not None):
-        calls["shares"] = lambda: client.list_all(base + "/shares")
-    if "public_share" in names and (everything or task.params.get("public_share") is not None):
-        calls["public_share"] = lambda: read_public_share(client, base)
-    if "events" in names and (everything or task.schedule is not None):
-        calls["events"] = lambda: client.list_all(base + "/events")
-    return parts, calls
-
-
-def read_many_parts(reads):
-    """``{key: part_reads(...)}`` to ``{key: parts}``: the parts are independent of each other, so every
-    read of every key goes side by side, one round trip on a remote link."""
-    jobs = [(key, name, call) for key, (dummy, calls) in reads.items() for name, call in calls.items()]
-    values = run_concurrently([call for dummy, dummy, call in jobs])
-    parts = dict((key, dict(known)) for key, (known, dummy) in reads.items())
-    for (key, name, dummy), value in zip(jobs, values):
-        parts[key][name] = value
-    return parts
-
-
-def read_parts(client, base, record, task=None, everything=False, names=SESSION_PART_NAMES):
-    """The current state of the parts the task manages (``everything``: all of them, for the result)."""
-    return read_many_parts({base: part_reads(client, base, record, task, everything, names)})[base]
-
-
-def plan_content_parts(task, parts, principals, fields):
-    """The metadata, shares and public share parts the task manages (a session's and an asset's alike).
-
-    ``parts``: the current parts (read_parts); ``fields``: the FieldSet of the
-    resource's metadata and public share.
-    """
-    planned = []
-    if task.metadata is not None:
-        planned.append(plan_metadata(fields, task.metadata, parts["metadata"], task.params["purge_metadata"]))
-    if task.shares is not None:
-        resolved = resolve_shares(principals, task.shares, parts["shares"])
-        planned.append(plan_shares(parts["shares"], resolved, purge=task.params["purge_shares"]))
-    if task.params.get("public_share") is not None:
-        planned.append(plan_public_share(fields, task.params["public_share"], parts["public_share"]))
-    return planned
-
-
 class SessionPlanner:
-    """Plans one session: its fields and parts into one PartsChange with ranked writes."""
+    """Plans one session: its fields and parts into one PartsChange with ranked writes.
+
+    What HMP does to a session outside the task (a create adds its own
+    metadata; stopping a recording drops its ``calypso:recording`` entry) is
+    a second stage: the write that does it carries ``restage``, which reads
+    the parts again and plans their writes from what the device answered,
+    before any of them is sent. The writes planned at first (``staged``) are
+    what check mode reports.
+    """
 
     def __init__(self, kind, task):
         self.kind = kind
@@ -265,9 +211,10 @@ class SessionPlanner:
         if record is None:
             return self.change("none", None)
         change = self.change("delete", record, before=SESSION_FIELDS.from_device(record))
-        path = self.kind.path(record["id"])
-        change.writes = self.stop_writes(self.recordings_to_stop(record, "delete it"), SESSION_DELETE, change)
-        change.writes.append(Write(SESSION_DELETE, "DELETE", path, lambda context: send_action(self.client, path, ("DELETE", "", None))))
+        stopped = self.recordings_to_stop(record, "delete it")
+        change.stopped_recordings = [r["id"] for r in stopped]
+        change.writes = self.stop_writes(stopped, SESSION_DELETE) + [
+            request_write(self.client, SESSION_DELETE, "DELETE", self.kind.path(record["id"]))]
         return change
 
     def plan_create(self):
@@ -278,23 +225,27 @@ class SessionPlanner:
             raise ValidationError("title is required to create a session")
         fields = Part(SESSION_FIELDS, sorted(self.task.fields), {}, self.task.fields, [],
                       view=SESSION_FIELDS.to_wire(self.task.fields))
-        parts = [fields] + self.plan_parts(NEW_SESSION)  # also resolves every principal: failures come before the create
-        change = self.change("create", None, after=self.task.fields, parts=parts)
-        state = {"parts": parts, "stale": False}
+        parts = self.plan_parts(NEW_SESSION)  # also resolves every principal: failures come before the create
+        change = self.change("create", None, after=self.task.fields, parts=[fields] + parts)
         body = SESSION_FIELDS.to_wire(self.task.fields)
 
         def create(context):
-            created = self.client.request("POST", SESSIONS_PATH, body)
-            session_id = created["data"].get("id") if isinstance(created["data"], dict) else None
+            created = self.client.request("POST", SESSIONS_PATH, body)["data"]
+            session_id = created.get("id") if isinstance(created, dict) else None
             if not session_id:
                 # Without the new id nothing can be added to the session; a run that went on would create another.
                 raise HaivisionError("HMP answered POST %s without the new session's id; check the platform for a "
                                      "session titled %r before running again" % (SESSIONS_PATH, params["title"]))
-            change.resource_id = session_id
-            # Planned again against the new session: it already has metadata (calypso:creator ...) to keep.
-            state.update(stale=True, record=created["data"])
+            change.raw = created
             return session_id
-        change.writes = [Write(SESSION_WRITE, "POST", SESSIONS_PATH, create)] + self.part_writes(change, state)
+
+        def restage(context):
+            # The new session already has metadata of HMP's own (calypso:creator ...) to keep.
+            base = self.kind.path(change.resource_id)
+            return part_writes(self.client, SESSION_WRITE, base,
+                               self.plan_parts(read_parts(self.client, base, change.raw, self.task.managed())))
+        change.writes = [Write(SESSION_WRITE, "POST", SESSIONS_PATH, create, restage=restage)] + part_writes(
+            self.client, SESSION_WRITE, "%s/%s" % (SESSIONS_PATH, NEW_ID), parts, staged=True)
         return change
 
     def plan_update(self, record):
@@ -307,67 +258,38 @@ class SessionPlanner:
         fields = Part(SESSION_FIELDS, options, current, after, actions, view=SESSION_FIELDS.to_wire(after))
         # Every part is read once: what the task manages is planned, and an unchanged
         # session is reported from these reads instead of reading it all again.
+        base = self.kind.path(session_id)
         prefetched = self.kind.prefetched
         read = prefetched.pop(session_id) if session_id in prefetched else \
-            read_parts(self.client, self.kind.path(session_id), record, self.task, everything=self.kind.read_all)
+            read_parts(self.client, base, record, self.kind.parts_to_read(self.task))
         parts = [fields] + self.plan_parts(read)
         changed = any(part.options or part.actions for part in parts)
         change = self.change("update" if changed else "none", record, before=current, after=after, options=options,
-                             parts=parts)
-        change.extra["read"] = read
+                             parts=parts, parts_read=read)
         sources = self.sources_part(parts)
         stopped = self.recordings_to_stop(record, "change its sources") if sources and sources.actions else []
-        # Stopping changes the session (HMP drops its calypso:recording entry): its parts are planned again then.
-        state = {"parts": parts, "stale": False, "record": None}
-        change.writes = self.stop_writes(stopped, SESSION_WRITE, change, state) + self.part_writes(change, state)
+        if not stopped:
+            change.writes = part_writes(self.client, SESSION_WRITE, base, parts)
+            return change
+        change.stopped_recordings = [r["id"] for r in stopped]
+
+        def restage(context):
+            # Stopping changed the session (HMP drops its calypso:recording entry): its parts are planned from it again.
+            fresh = read_parts(self.client, base, record, self.task.managed())
+            return part_writes(self.client, SESSION_WRITE, base, [fields] + self.plan_parts(fresh))
+        change.writes = self.stop_writes(stopped, SESSION_WRITE, restage) + part_writes(
+            self.client, SESSION_WRITE, base, parts, staged=True)
         return change
 
     # -- writes ---------------------------------------------------------------------
 
-    def part_writes(self, change, state):
-        """One Write per planned request of the parts, sent against the latest plan.
-
-        After a create or stopped recordings the session changed, so the
-        first part write plans the parts again (same requests, fresh bodies);
-        the change's last write also sends what only that new plan found.
-        """
-        writes = []
-        sent = [0] * len(state["parts"])
-
-        def sender(index, last):
-            def send(context):
-                if state["stale"]:
-                    base = self.kind.path(change.resource_id)
-                    read = read_parts(self.client, base, state.pop("record", None), self.task)
-                    state["parts"] = state["parts"][:1] + self.plan_parts(read)
-                    state["stale"] = False
-                base = self.kind.path(change.resource_id)
-                for number, part in enumerate(state["parts"]):
-                    if number == index or last:
-                        todo = part.actions[sent[number]:] if last else part.actions[sent[number]:sent[number] + 1]
-                        for action in todo:
-                            send_action(self.client, base, action, context)
-                        sent[number] += len(todo)
-            return send
-        planned = [(index, action) for index, part in enumerate(state["parts"]) for action in part.actions]
-        for position, (index, action) in enumerate(planned):
-            writes.append(Write(SESSION_WRITE, action[0], self.label_path(change) + action[1],
-                                sender(index, position == len(planned) - 1)))
+    def stop_writes(self, recordings, rank, restage=None):
+        """A DELETE per recording; the last one plans the writes that follow it again (``restage``)."""
+        writes = [request_write(self.client, rank, "DELETE", "/apis/recordings/%s" % quote_id(r["id"]))
+                  for r in recordings]
+        if writes:
+            writes[-1].restage = restage
         return writes
-
-    def label_path(self, change):
-        return self.kind.path(change.resource_id) if change.resource_id else "%s/(new)" % SESSIONS_PATH
-
-    def stop_writes(self, recordings, rank, change, state=None):
-        change.extra["stopped"] = [r["id"] for r in recordings]
-
-        def stop(recording_id):
-            def send(context):
-                self.client.request("DELETE", "/apis/recordings/" + quote_id(recording_id))
-                if state is not None:
-                    state["stale"] = True
-            return send
-        return [Write(rank, "DELETE", "/apis/recordings/%s" % quote_id(r["id"]), stop(r["id"])) for r in recordings]
 
     # -- planning the parts -------------------------------------------------------------
 
@@ -379,28 +301,11 @@ class SessionPlanner:
         task = self.task
         planned = []
         if task.sources is not None:
-            planned.append(self.plan_sources(parts["sources"]))
+            planned.append(plan_session_sources(self.kind.directory, self.source_ids, parts["sources"]))
         planned += plan_content_parts(task, parts, self.kind.principals, SESSION_PARTS)
         if task.schedule is not None:
             planned.append(plan_schedule(task.schedule, parts["events"]))
         return planned
-
-    def plan_sources(self, current_ids):
-        directory = self.kind.directory
-        wanted = []
-        for source_id in self.source_ids:
-            if source_id not in wanted:
-                wanted.append(source_id)
-        field = SESSION_PARTS.by_option["sources"]
-        options = SESSION_PARTS.changes({"sources": field.normalize(wanted)}, {"sources": field.normalize(current_ids)})
-        actions = [("POST", "/sources", {"sourceId": s}) for s in wanted if s not in current_ids]
-        actions += [("DELETE", "/sources/" + quote_id(s), None) for s in current_ids if s not in wanted]
-        order = [s for s in current_ids if s in wanted] + [s for s in wanted if s not in current_ids]
-        # Shown by name: ids mean little in a diff.
-        before = {"sources": sorted(directory.name("sources", s) for s in current_ids)}
-        after = {"sources": sorted(directory.name("sources", s) for s in wanted)}
-        view = {"sources": [{"id": s, "name": directory.name("sources", s), "index": i} for i, s in enumerate(order)]}
-        return Part(SESSION_PARTS, options, before, after, actions, view)
 
     # -- recordings -------------------------------------------------------------------
 

@@ -1,15 +1,18 @@
-# -*- coding: utf-8 -*-
-# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
-# SPDX-License-Identifier: GPL-3.0-or-later
-"""Share permissions of a source, session, asset or section (all have the same ``/shares`` sub-resource),
-and the public share of a session or an asset.
+"""Shares of a source, session, asset or section (all have the same ``/shares`` sub-resource), and the
+public share of a session or an asset: their reads and their planners.
 
 Shares are compared as a map ``{"USER:name": permission}`` through the shared
 engine. A principal already holding a share is matched on the share list
-itself; only the others are looked up (lazily, once per kind) in
-``/apis/users/enabled`` and ``/apis/groups/enabled``, so that an unknown name
-fails before any write, in check mode too, and a converged run reads no
-directory at all. Writes name the principal by id.
+itself, by id or by its exact name; only the others are looked up (lazily,
+once per kind) in ``/apis/users/enabled`` and ``/apis/groups/enabled``, so
+that an unknown name fails before any write, in check mode too, and a
+converged run reads no directory at all. Writes name the principal by id.
+
+The guide does not say whether HMP compares user and group names without
+regard to case; its directory (often LDAP or Active Directory) may. So a name
+means the principal of exactly that name; without one, the only principal
+whose name differs from it in case alone; two such fail, listing their ids
+(``identity.match_one``).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -17,11 +20,10 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
-from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import BUILTIN_PERMISSIONS, SHARE_ITEM_SPEC, SHARE_PARTS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, Part, part_writes, source_directory
-from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, apply_changes
-from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
+from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import BUILTIN_PERMISSIONS, SHARE_PARTS
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import Part
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
+from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, match_one
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError
 
@@ -29,6 +31,11 @@ UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 DIRECTORIES = {"USER": ("/apis/users/enabled", "username", "user"),
                "GROUP": ("/apis/groups/enabled", "groupname", "group")}
 LISTED_NAMES = 20
+
+
+def read_shares(client, base):
+    """The share list of the resource at ``base``."""
+    return client.list_all(base + "/shares")
 
 
 def canonical_permission(value, option="permission"):
@@ -53,7 +60,7 @@ def desired_shares(items, option="shares", permission_required=True):
                 raise ValidationError("%s.permission is required: WATCH, EDIT, OWN or the uuid of an access permission" % prefix)
         else:
             permission = canonical_permission(permission, prefix + ".permission")
-        principal = (item["type"], item.get("id") or ("%s" % item["name"]).lower())
+        principal = (item["type"], item.get("id") or item["name"])
         if principal in seen:
             raise ValidationError("%s: the %s %s is listed twice" % (prefix, item["type"].lower(), item.get("id") or item["name"]))
         seen.add(principal)
@@ -65,7 +72,7 @@ def share_label(share_type, name, principal_id):
     return "%s:%s" % (share_type, name or principal_id)
 
 
-def _device_permission(value):
+def device_permission(value):
     """The device's permission in the same canonical form (left as it is when unexpected)."""
     try:
         return canonical_permission(value)
@@ -85,47 +92,50 @@ class PrincipalDirectory:
             self._entries[share_type] = self.client.list_all(DIRECTORIES[share_type][0])
         return self._entries[share_type]
 
-    def find(self, share_type, name=None, principal_id=None, option="shares"):
-        """``{id, name}`` of the user or group; fails naming what the platform has."""
+    def find(self, share_type, name=None, principal_id=None, option="shares", missing_ok=False):
+        """``{id, name}`` of the user or group (None with ``missing_ok`` when there is none); fails naming
+        what the platform has, and what a principal needs to receive shares."""
         path, key, what = DIRECTORIES[share_type]
         entries = self._list(share_type)
-        if principal_id:
-            matches = [e for e in entries if e.get("id") == principal_id]
-        else:
-            matches = [e for e in entries if ("%s" % e.get(key, "")).lower() == ("%s" % name).lower()]
-        if not matches:
-            names = sorted("%s" % e.get(key) for e in entries)
-            known = ", ".join(names[:LISTED_NAMES]) + (", ..." if len(names) > LISTED_NAMES else "")
-            raise IdentityError("%s: no %s %s %r among those enabled for HMP (GET %s: %s); a %s needs a role, "
-                                "directly%s" % (option, what, "with id" if principal_id else "named", principal_id or name,
-                                                path, known or "none", what,
-                                                " or through a group" if share_type == "USER" else ""))
-        return {"id": matches[0].get("id"), "name": matches[0].get(key)}
-
-
-def _matches(item, share):
-    if share.get("shareType") != item["type"]:
-        return False
-    if item.get("id"):
-        return share.get("id") == item["id"]
-    return ("%s" % share.get("name")).lower() == ("%s" % item["name"]).lower()
+        found = match_one(entries, key, name, "id", principal_id, what, case_blind=True, option=option)
+        if found is not None:
+            return {"id": found.get("id"), "name": found.get(key)}
+        if missing_ok:
+            return None
+        names = sorted("%s" % e.get(key) for e in entries)
+        known = ", ".join(names[:LISTED_NAMES]) + (", ..." if len(names) > LISTED_NAMES else "")
+        raise IdentityError(
+            "%s: no %s %s %r among the %ss enabled for HMP (GET %s: %s). A %s must exist and hold a role%s to "
+            "receive shares: give one of those, or have an HMP administrator give the %s a role"
+            % (option, what, "with id" if principal_id else "named", principal_id or name, what, path,
+               known or "none", what, ", directly or through a group," if share_type == "USER" else "", what))
 
 
 def resolve_shares(directory, wanted, existing, option="shares", lookup=True):
-    """Each wanted share with its principal's id and name (from the share list, else the directory).
+    """Each wanted share with its principal's id and name: from the share list (by id or exact name), else
+    from the directory.
 
-    Without ``lookup`` (removing shares) a principal that holds no share is
-    simply left out: there is nothing to remove, whether it exists or not.
+    Without ``lookup`` (removing shares) a principal the directory does not
+    know is simply left out: there is nothing to remove.
     """
     resolved = []
-    for item in wanted:
-        match = next((s for s in existing if _matches(item, s)), None)
+    seen = {}
+    for index, item in enumerate(wanted):
+        prefix = "%s[%d]" % (option, index)
+        held = [s for s in existing if s.get("shareType") == item["type"]]
+        match = match_one(held, "name", item.get("name"), "id", item.get("id"), "%s share" % item["type"].lower(),
+                          option=prefix)
         if match is not None:
             principal = {"id": match.get("id"), "name": match.get("name")}
-        elif not lookup:
-            continue
         else:
-            principal = directory.find(item["type"], item.get("name"), item.get("id"), option)
+            principal = directory.find(item["type"], item.get("name"), item.get("id"), prefix, missing_ok=not lookup)
+            if principal is None:
+                continue
+        key = (item["type"], principal["id"])
+        if key in seen:
+            raise ValidationError("%s: the %s %s (id %s) is listed twice (%s too)"
+                                  % (prefix, item["type"].lower(), principal["name"], principal["id"], seen[key]))
+        seen[key] = prefix
         resolved.append(dict(item, id=principal["id"], name=principal["name"]))
     return resolved
 
@@ -145,7 +155,7 @@ def plan_shares(existing, resolved, purge=False, remove=False):
     labels = dict((key, share_label(key[0], names.get(key), key[1])) for key in shares)
 
     held = [(s.get("shareType"), s.get("id")) for s in existing]
-    current = dict((labels[key], _device_permission(shares[key].get("permission"))) for key in held)
+    current = dict((labels[key], device_permission(shares[key].get("permission"))) for key in held)
     wanted = dict((labels[(item["type"], item["id"])], None if remove else item["permission"]) for item in resolved)
     if purge:
         for label in current:
@@ -193,45 +203,3 @@ def plan_public_share(fields, wanted, current):
         actions = [("POST", "/publicshare", {"permission": "WATCH"})] if wanted else [("DELETE", "/publicshare", None)]
     options = fields.changes({"public_share": wanted}, {"public_share": current})
     return Part(fields, options, {"public_share": current}, {"public_share": wanted}, actions, {"public_share": wanted})
-
-
-def share_module_spec(option):
-    """The options of a share module: the resource (``option``: its name or id), shares, state, purge."""
-    return {
-        option: dict(type="str", required=True),
-        "shares": dict(SHARE_ITEM_SPEC, required=True),
-        "state": dict(type="str", choices=["present", "absent"], default="present"),
-        "purge": dict(type="bool", default=False),
-    }
-
-
-def converge_shares(module, kind, option, rank=0):
-    """The share modules (``hmp_source_share``, ``hmp_section_share``): the listed principals' shares of one
-    resource of ``kind`` named by the ``option`` parameter (a name or id), returned with ``<option>_id``.
-
-    ``rank`` orders the writes among other changes; a share module applies this one change alone.
-    """
-    params = module.params
-    present = params["state"] == "present"
-    if params["purge"] and not present:
-        raise ValidationError("purge applies to state=present only")
-    wanted = desired_shares(params["shares"], permission_required=present)  # before any request
-    with HMPClient.from_module(module) as client:
-        resource_id = source_directory(client).resolve(kind, params[option], option)
-        base = "%s/%s" % (PATHS[kind], quote_id(resource_id))
-        existing = client.list_all(base + "/shares")
-        resolved = resolve_shares(PrincipalDirectory(client), wanted, existing, lookup=present)
-        part = plan_shares(existing, resolved, purge=params["purge"] and present, remove=not present)
-        change = Change(kind, params[option], "update" if part.actions else "none", resource_id,
-                        fields=part.fields, id_key="id")
-        change.writes = part_writes(client, rank, lambda: base, base, part)
-        result = dict(changed=change.changed, action=change.action, shares=existing,
-                      diff=part.diff() if change.changed else dict(EMPTY_DIFF))
-        result[option + "_id"] = resource_id
-        if change.changed:
-            if module.check_mode:
-                result["shares"] = part.view["shares"]
-            else:
-                apply_changes([change])
-                result["shares"] = client.list_all(base + "/shares")
-        return result

@@ -9,10 +9,11 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import (
     SOURCE_FIELDS, SOURCE_REQUIRED_IF, SOURCE_TYPE_OPTIONS)
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
-    SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, HMPKind, identity_spec, send_action)
+    SOURCE_DELETE, SOURCE_WRITE, SOURCES_PATH, HMPKind, identity_spec, request_write)
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Change, Write
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, placeholder
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError
 
 
 def _check_type(options, source_type):
@@ -72,8 +73,7 @@ class HMPSource(HMPKind):
                 return Change(self.kind, name, "none", fields=self.fields, id_key="id")
             change = Change(self.kind, name, "delete", record["id"], before=self.fields.from_device(record),
                             fields=self.fields, raw=record, id_key="id")
-            path = self.path(record["id"])
-            change.writes = [Write(SOURCE_DELETE, "DELETE", path, lambda context: send_action(self.client, path, ("DELETE", "", None)))]
+            change.writes = [request_write(self.client, SOURCE_DELETE, "DELETE", self.path(record["id"]))]
             return change
         if record is None:
             return self.plan_create(params, desired, name)
@@ -91,14 +91,17 @@ class HMPSource(HMPKind):
                                   % ("multicast UDP" if desired.get("multicast") else "%s SRT" % desired["mode"]))
         change = Change(self.kind, name, "create", after=dict(desired), fields=self.fields, id_key="id")
         body = _body(desired)
-        change.extra["body"] = body
 
         def create(context):
-            created = self.client.request("POST", SOURCES_PATH, body)["data"] or {}
-            change.extra["created"] = created
+            created = self.client.request("POST", SOURCES_PATH, body)["data"]
+            source_id = created.get("id") if isinstance(created, dict) else None
+            if not source_id:
+                # A run that went on would create another source of that name.
+                raise HaivisionError("HMP answered POST %s without the new source's id; check the platform for a "
+                                     "source named %r before running again" % (SOURCES_PATH, name))
             # Sessions of the same line-up planned with this source's placeholder use its real id.
-            context.setdefault("created", {})[placeholder(self.kind, name)] = created.get("id")
-            return created.get("id")
+            context.setdefault("created", {})[placeholder(self.kind, name)] = source_id
+            return source_id
         change.writes = [Write(SOURCE_WRITE, "POST", SOURCES_PATH, create)]
         return change
 
@@ -119,19 +122,16 @@ class HMPSource(HMPKind):
                 raise ValidationError("%s is required to change the source to type %s" % (needed, source_type))
         change = Change(self.kind, name, "update", record["id"], before=current, after=after,
                         options=options, fields=self.fields, raw=record, id_key="id")
-        body = change.extra["body"] = _body(after)
-        path = self.path(record["id"])
-        change.writes = [Write(SOURCE_WRITE, "PUT", path, lambda context: send_action(self.client, path, ("PUT", "", body)))]
+        change.writes = [request_write(self.client, SOURCE_WRITE, "PUT", self.path(record["id"]), _body(after))]
         return change
 
     def view(self, change):
-        """The source as the platform has it after the run (in check mode, as it would be), secrets masked."""
+        """The source as the platform reports it after the run (in check mode, as the plan's body would make it),
+        secrets masked."""
         if change.action == "delete" or change.raw is None and change.action == "none":
             return {}
         if change.action == "none":
             return masked(change.raw)
-        if change.action == "create":
-            return masked(change.extra["body"] if self.check_mode else change.extra.get("created"))
         if self.check_mode:
-            return masked(dict(change.raw, **change.extra["body"]))
+            return masked(dict(change.raw or {}, **_body(change.after)))
         return masked(self.client.get_one(self.path(change.resource_id), change.resource_id))

@@ -14,10 +14,10 @@ command, so a refused task sends none.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMPClient, quote_id
+from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import STB_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, send_action
-from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, Write, apply_changes
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, HMPKind, request_write
+from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, match_one
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError, run_concurrently
@@ -30,17 +30,6 @@ DEVICE_NOT_FOUND = "040000"
 TAG_NOT_FOUND = "040033"
 LISTED_NAMES = 20
 STB_RANK = 0
-
-STB_SPEC = dict(
-    name=dict(type="str"),
-    id=dict(type="str"),
-    tag=dict(type="str"),
-    channel=dict(type="str"),
-    text_message=dict(type="dict", options=dict(text=dict(type="str", required=True), seconds=dict(type="int", required=True))),
-    reboot=dict(type="bool", default=False),
-    require_online=dict(type="bool", default=False),
-)
-STB_SPEC.update((field.option, field.argument_spec()) for field in STB_FIELDS.fields if field.option != "channel")
 TARGETS = ("name", "id", "tag")
 
 
@@ -97,13 +86,14 @@ def find_targets(client, params):
             raise
     if params.get("name") is not None:
         boxes = list_stbs(client)
+        # The option that names a box is id (the guide's _id).
         box = match_one([dict(b, id=b.get("_id")) for b in boxes], "name", params["name"], "id", what="STB")
         if box is None:
             raise IdentityError("name: no set-top box named %r on this HMP (GET %s: %s)"
                                 % (params["name"], STBS_PATH, _known(b.get("name") for b in boxes)))
         return [next(b for b in boxes if b.get("_id") == box["id"])]
     boxes, tags = run_concurrently([lambda: list_stbs(client), lambda: list_tags(client)])
-    tag = next((t for t in tags if params["tag"] in (t.get("name"), t.get("_id"))), None)
+    tag = match_one(tags, "name", params["tag"], "_id", what="device tag", or_id=True, option="tag")
     if tag is None:
         raise IdentityError("tag: %r is neither the name nor the id of a device tag on this HMP (GET %s: %s)"
                             % (params["tag"], TAGS_PATH, _known(t.get("name") for t in tags)))
@@ -115,18 +105,13 @@ def resolve_channel(client, reference):
     """``(type, id, name)`` of the source (by name or id) or session (by title or id) a box should show."""
     kinds = (("sources", "name"), ("sessions", "title"))
     listed = run_concurrently([lambda kind=kind: client.list_all(PATHS[kind]) for kind, dummy in kinds])
-    candidates = [(kind[:-1], entry.get("id"), entry.get(key)) for (kind, key), entries in zip(kinds, listed) for entry in entries]
-    by_id = [c for c in candidates if c[1] == reference]
-    if by_id:
-        return by_id[0]
-    named = [c for c in candidates if c[2] == reference]
-    if len(named) > 1:
-        raise IdentityError("channel %r is ambiguous: %s; give the id" % (
-            reference, ", ".join("%s %s" % (c[0], c[1]) for c in sorted(named))))
-    if not named:
+    candidates = [{"type": kind[:-1], "id": entry.get("id"), "name": entry.get(key)}
+                  for (kind, key), entries in zip(kinds, listed) for entry in entries]
+    channel = match_one(candidates, "name", reference, "id", what="source or session", or_id=True, option="channel")
+    if channel is None:
         raise IdentityError("channel %r is neither the name or id of a source nor the title or id of a session on this "
                             "HMP; nothing was sent" % reference)
-    return named[0]
+    return channel["type"], channel["id"], channel["name"]
 
 
 def command_body(option, value, channel=None):
@@ -149,8 +134,62 @@ def message_body(message):
         "backgroundColor": "#000000"}}
 
 
-def plan_box(client, task, box, channel):
-    """The Change that brings one reachable box to the task: the commands that differ, then the actions."""
+class BoxPlan:
+    """One reachable box's part of the plan: ``box``, its record; ``before``, ``after`` and ``options``, the
+    compared state; ``commands``, the bodies to send in their order; ``channel_names``, the channel before
+    and after by name (what the diff shows)."""
+
+    def __init__(self, box, before, after, options, commands, channel_names):
+        self.box = box
+        self.before = before
+        self.after = after
+        self.options = options
+        self.commands = commands
+        self.channel_names = channel_names
+
+    @property
+    def label(self):
+        return _label(self.box)
+
+    def diff(self):
+        diff = STB_FIELDS.diff(self.before, self.after, self.options)
+        if "channel" in self.options:
+            before, after = self.channel_names
+            diff["before"]["channel"], diff["after"]["channel"] = before, after
+            if before is None:
+                diff["before"].pop("channel")
+        return diff
+
+
+class BoxesChange(Change):
+    """The boxes a task targets, in one Change: ``boxes``, the BoxPlan of each reachable box; ``offline``, the
+    boxes left out. Its writes are the boxes' commands, box after box; its plan names each write's box."""
+
+    def __init__(self, *args, **kwargs):
+        self.boxes = kwargs.pop("boxes")
+        self.offline = kwargs.pop("offline")
+        super(BoxesChange, self).__init__(*args, **kwargs)
+
+    def plan(self):
+        return [dict(method="POST", path=command_path(box.box), kind=self.kind, name=box.box.get("name"),
+                     action="update", note=body["command"]) for box in self.boxes for body in box.commands]
+
+    def diff(self):
+        """One ``{before, after}`` keyed by box (``name (id)``); a channel shows by its name."""
+        result = {"before": {}, "after": {}}
+        for box in self.boxes:
+            if box.options:
+                diff = box.diff()
+                result["before"][box.label], result["after"][box.label] = diff["before"], diff["after"]
+        return result if result["after"] else dict(EMPTY_DIFF)
+
+
+def command_path(box):
+    return "%s/%s/commands" % (STBS_PATH, quote_id(box["_id"]))
+
+
+def plan_box(task, box, channel):
+    """The BoxPlan that brings one reachable box to the task: the commands that differ, then the actions."""
     desired = dict(task.desired)
     if channel is not None:
         desired["channel"] = channel[1]
@@ -165,51 +204,69 @@ def plan_box(client, task, box, channel):
         bodies.append(message_body(task.message))
     if task.reboot:
         bodies.append({"command": "reboot"})
-    path = "%s/%s/commands" % (STBS_PATH, quote_id(box["_id"]))
-    writes = [Write(STB_RANK, "POST", path,
-                    lambda context, body=body: send_action(client, path, ("POST", "", body), context), note=body["command"])
-              for body in bodies]
-    change = Change("stbs", box.get("name"), "update" if bodies else "none", box["_id"], before=current, after=after,
-                    options=options, fields=STB_FIELDS, writes=writes, raw=box, id_key="id")
-    change.extra["commands"] = bodies
-    change.extra["channel"] = (box.get("channelName") or box.get("channelId"), channel[2] if channel else None)
-    return change
-
-
-def _diff(changes):
-    """One ``{before, after}`` keyed by box (``name (id)``); a channel shows by its name."""
-    result = {"before": {}, "after": {}}
-    for change in changes:
-        if not change.options:
-            continue
-        diff = change.fields.diff(change.before, change.after, change.options)
-        if "channel" in change.options:
-            before, after = change.extra["channel"]
-            diff["before"]["channel"], diff["after"]["channel"] = before, after
-            if before is None:
-                diff["before"].pop("channel")
-        result["before"][_label(change.raw)] = diff["before"]
-        result["after"][_label(change.raw)] = diff["after"]
-    return result if result["after"] else dict(EMPTY_DIFF)
+    return BoxPlan(box, current, after, options, bodies,
+                   (box.get("channelName") or box.get("channelId"), channel[2] if channel else None))
 
 
 def _entry(box):
     return {"id": box.get("_id"), "name": box.get("name"), "status": box.get("status")}
 
 
-def converge_stbs(module):
-    task = STBTask(module.params)  # validation comes before any request
-    with HMPClient.from_module(module) as client:
-        boxes = find_targets(client, module.params)
+class HMPSTB(HMPKind):
+    """The set-top boxes one task targets (``hmp_stb``): one Change for all of them (``BoxesChange``).
+
+    Hooks: ``argument_spec``, ``constraints``, ``desired``, ``locate`` (the
+    targeted boxes), ``plan`` (offline boxes, the channel, each box's
+    commands) and ``result``.
+    """
+
+    kind = "stbs"
+    result_key = "stbs"
+    fields = STB_FIELDS
+
+    @classmethod
+    def argument_spec(cls):
+        spec = dict(
+            name=dict(type="str"),
+            id=dict(type="str"),
+            tag=dict(type="str"),
+            channel=dict(type="str"),
+            text_message=dict(type="dict", options=dict(text=dict(type="str", required=True),
+                                                        seconds=dict(type="int", required=True))),
+            reboot=dict(type="bool", default=False),
+            require_online=dict(type="bool", default=False),
+        )
+        spec.update((field.option, field.argument_spec()) for field in STB_FIELDS.fields if field.option != "channel")
+        return spec
+
+    @classmethod
+    def constraints(cls):
+        return dict(mutually_exclusive=[TARGETS], required_one_of=[TARGETS])
+
+    @classmethod
+    def desired(cls, params):
+        return STBTask(params)
+
+    def locate(self, params, listed=None):
+        return find_targets(self.client, params)
+
+    def plan(self, params, desired, record):
+        """``record``: the targeted boxes (``locate``); ``desired``: the STBTask."""
+        boxes = record
         offline = [b for b in boxes if b.get("status") not in REACHABLE]
-        if offline and module.params["require_online"]:
+        if offline and params["require_online"]:
             raise OfflineBoxes("require_online: %d targeted set-top box(es) cannot receive commands (the guide: status "
                                "Online or Standby): %s; nothing was sent"
                                % (len(offline), ", ".join("%s is %s" % (_label(b), b.get("status")) for b in offline)))
-        channel = resolve_channel(client, task.channel) if task.channel is not None else None
-        changes = [plan_box(client, task, box, channel) for box in boxes if box not in offline]
-        if not module.check_mode:
-            apply_changes([c for c in changes if c.changed])
-    stbs = [dict(_entry(c.raw), commands=c.extra["commands"]) for c in changes]
-    return dict(changed=any(c.changed for c in changes), stbs=stbs, skipped_offline=[_entry(b) for b in offline],
-                diff=_diff(changes))
+        channel = resolve_channel(self.client, desired.channel) if desired.channel is not None else None
+        plans = [plan_box(desired, box, channel) for box in boxes if box not in offline]
+        writes = [request_write(self.client, STB_RANK, "POST", command_path(plan.box), body, note=body["command"])
+                  for plan in plans for body in plan.commands]
+        target = next(params[t] for t in TARGETS if params.get(t) is not None)
+        return BoxesChange(self.kind, target, "update" if writes else "none", fields=STB_FIELDS, writes=writes,
+                           raw=boxes, id_key="id", boxes=plans, offline=offline)
+
+    def result(self, change):
+        stbs = [dict(_entry(plan.box), commands=plan.commands) for plan in change.boxes]
+        return dict(changed=change.changed, stbs=stbs, skipped_offline=[_entry(b) for b in change.offline],
+                    diff=change.diff(), plan=change.plan())

@@ -8,11 +8,11 @@ __metaclass__ = type
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import SOURCE_FIELDS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS
-from ansible_collections.haivision.media.plugins.module_utils._hmp.session import part_reads, read_many_parts
+from ansible_collections.haivision.media.plugins.module_utils._hmp.parts import (
+    ASSET_PARTS_READ, SECTION_PARTS_READ, part_reads, read_many_parts)
+from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, SESSIONS_PATH, SOURCES_PATH
 from ansible_collections.haivision.media.plugins.module_utils._hmp.stb import list_stbs, list_tags
 from ansible_collections.haivision.media.plugins.module_utils._common.masking import mask_secrets
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
 COLLECTIONS = {
     "sources": "/apis/sources",
@@ -26,47 +26,27 @@ COLLECTIONS = {
 READERS = {"stbs": list_stbs, "tags": list_tags}
 
 
-def session_parts(client, session_id):
-    """A session's sources, metadata and shares (each may be an empty 404)."""
-    base = "/apis/sessions/%s" % quote_id(session_id)
-    return {
-        "sources": client.list_all(base + "/sources"),
-        "metadata": client.list_all(base + "/metadata", paged=False),
-        "shares": client.list_all(base + "/shares"),
-    }
+# The parts hmp_info shows with each session, asset and section (``public_share``: a bool).
+VIEW_PARTS = {"sessions": ("sources", "metadata", "shares"), "assets": ASSET_PARTS_READ, "sections": SECTION_PARTS_READ}
+
+
+def with_parts(client, kind, items):
+    """Every item of ``kind`` with its parts, read side by side."""
+    parts = read_many_parts(dict((item["id"], part_reads(client, "%s/%s" % (PATHS[kind], quote_id(item["id"])), item,
+                                                         VIEW_PARTS[kind])) for item in items))
+    return [dict(item, **parts[item["id"]]) for item in items]
 
 
 def sessions_view(client, sources=None):
-    """Every session with its parts; its sources as {id, name, index} (the API gives only ids)."""
-    sessions = client.list_all("/apis/sessions")
+    """Every session with its parts; its sources as {id, name, index} (the record gives only ids)."""
+    sessions = client.list_all(SESSIONS_PATH)
     if not sessions:
         return []
     if sources is None:
-        sources = client.list_all("/apis/sources")
+        sources = client.list_all(SOURCES_PATH)
     names = dict((s.get("id"), s.get("name")) for s in sources)
-    parts = run_concurrently([lambda session_id=s["id"]: session_parts(client, session_id) for s in sessions])
-    result = []
-    for session, extra in zip(sessions, parts):
-        session = dict(session)
-        session.pop("sources", None)
-        extra["sources"] = [{"id": item.get("sourceId"), "name": names.get(item.get("sourceId")), "index": item.get("index")}
-                            for item in sorted(extra["sources"], key=lambda i: i.get("index") or 0)]
-        session.update(extra)
-        result.append(session)
-    return result
-
-
-# The parts read with each asset and section (``public_share``: a bool).
-LIBRARY_PARTS = {"assets": ("metadata", "shares", "public_share"), "sections": ("shares",)}
-
-
-def library_view(client, kind):
-    """Every asset (with its metadata, shares and public share) or section (with its shares)."""
-    items = client.list_all(PATHS[kind])
-
-    parts = read_many_parts(dict((item["id"], part_reads(client, "%s/%s" % (PATHS[kind], quote_id(item["id"])), item,
-                                                         everything=True, names=LIBRARY_PARTS[kind])) for item in items))
-    return [dict(item, **parts[item["id"]]) for item in items]
+    return [dict(session, sources=[{"id": s, "name": names.get(s), "index": i} for i, s in enumerate(session["sources"])])
+            for session in with_parts(client, "sessions", sessions)]
 
 
 def platform_view(client, gather):
@@ -85,8 +65,8 @@ def platform_view(client, gather):
             result[name] = read(client)
     if "sessions" in gather:
         result["sessions"] = sessions_view(client, result.get("sources"))
-    for kind in LIBRARY_PARTS:
+    for kind in ("assets", "sections"):
         if kind in gather:
-            result[kind] = library_view(client, kind)
+            result[kind] = with_parts(client, kind, client.list_all(PATHS[kind]))
     return dict((name, [SOURCE_FIELDS.mask(source) for source in value] if name == "sources" else mask_secrets(value))
                 for name, value in result.items())

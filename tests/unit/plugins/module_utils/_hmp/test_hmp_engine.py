@@ -170,7 +170,7 @@ def test_session_absent_and_recordings_found_while_planning(hmp):
         plan(client, HMPSession, title="Live", sources=[])
     assert writes(sim) == []
     delete = plan(client, HMPSession, title="Live", state="absent", force=True)
-    recording = delete.extra["stopped"][0]
+    recording = delete.stopped_recordings[0]
     assert delete.action == "delete"
     assert delete.requests == ["DELETE /apis/recordings/%s" % recording, "DELETE /apis/sessions/%s" % session_id]
     apply_changes([delete])
