@@ -364,6 +364,8 @@ def test_lineup_keeps_the_contract(hmp_sim):
     assert [r["applied"] for r in real["resources"]] == [True] * 4
     assert converge_hmp_lineup(lineup_module(hmp_sim, False, **lineup))["changed"] is False
     hmp_sim.server.log.clear()
-    with pytest.raises(ValidationError, match=r"sources\[0\] \(cam\): .*multicast"):
-        converge_hmp_lineup(lineup_module(hmp_sim, False, sources=[{"name": "cam", "type": "UDP", "port": 1}]))
+    # Past the items' spec (Ansible checks it), the kind's own validation, still before any request.
+    with pytest.raises(ValidationError, match=r"sources\[0\] \(cam\): continuous cannot be false"):
+        converge_hmp_lineup(lineup_module(hmp_sim, False, sources=[
+            {"name": "cam", "type": "SRT", "mode": "LISTENER", "port": 1, "continuous": False}]))
     assert hmp_sim.requests() == []
