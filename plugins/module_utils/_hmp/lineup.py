@@ -27,7 +27,7 @@ KINDS = dict((cls.kind, cls) for cls in LINEUP_TYPES)
 
 
 def hmp_lineup_argument_spec():
-    return lineup_argument_spec(tuple(KINDS))
+    return dict(lineup_argument_spec(tuple(KINDS)), **kind.CHANGE_CONTROL_SPEC)
 
 
 def lineup_secret_values(params):

@@ -27,7 +27,7 @@ KINDS = KIND_TYPES
 
 
 def argument_spec():
-    return lineup_argument_spec(LINEUP_KINDS)
+    return dict(lineup_argument_spec(LINEUP_KINDS), **kind.CHANGE_CONTROL_SPEC)
 
 
 def lineup_secret_values(params):
