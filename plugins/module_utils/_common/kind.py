@@ -22,26 +22,14 @@ is the one a real run on the same device computes before its first write.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import re
-
 from ansible_collections.haivision.media.plugins.module_utils._common.change import apply_changes
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import match_one
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import (
     apply_lineup, lineup_result, validate_items)
-from ansible_collections.haivision.media.plugins.module_utils._common.plan import plan_digest, plan_writes
+from ansible_collections.haivision.media.plugins.module_utils._common.plan import (
+    check_change_control, plan_digest, plan_writes, refuse_unreviewed)
 from ansible_collections.haivision.media.plugins.module_utils._common.runner import run_module
-from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
-
-# The line-ups' change-control options (SPEC 6d), merged into each product's line-up spec.
-CHANGE_CONTROL_SPEC = dict(
-    expect_plan_digest=dict(type="str"),
-    purge_on_air=dict(type="bool", default=False),
-    max_deletes=dict(type="int"),
-)
-# What expect_plan_digest says for a reviewed plan without any write (whose plan_digest is null).
-EMPTY_PLAN = "empty"
-DIGEST = re.compile(r"^[0-9a-f]{64}$")
+from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
 
 class Shared:
@@ -222,43 +210,6 @@ def converge_lineup(module, kind_classes, client_class, extras=None):
         result = lineup_result(changes, **(extras(client) if extras else {}))
         result.update(plan=plan_writes(changes), plan_digest=digest, kept_on_air=changes.kept_on_air)
         return result
-
-
-def check_change_control(params):
-    """The change-control options, refused before any request when they cannot mean anything."""
-    expected = params.get("expect_plan_digest")
-    if expected is not None and expected != EMPTY_PLAN and not DIGEST.match(expected):
-        raise ValidationError("expect_plan_digest must be the plan_digest of a reviewed plan (64 lowercase hex "
-                              "digits) or %s (a reviewed plan without writes), got %r" % (EMPTY_PLAN, expected))
-    if params.get("max_deletes") is not None and params["max_deletes"] < 0:
-        raise ValidationError("max_deletes must be 0 or more, got %d" % params["max_deletes"])
-
-
-class PlanRefused(HaivisionError):
-    """A plan the line-up does not apply (nothing was written); the result shows it."""
-
-    def __init__(self, message, changes, digest):
-        super(PlanRefused, self).__init__(message)
-        self.fields = dict(changed=False, resources=[change.entry() for change in changes], plan=plan_writes(changes),
-                           plan_digest=digest, kept_on_air=changes.kept_on_air)
-
-    def result_fields(self):
-        return self.fields
-
-
-def refuse_unreviewed(changes, digest, params):
-    """Fail before any write when the plan is not the reviewed one, or deletes more than allowed."""
-    expected = params.get("expect_plan_digest")
-    if expected is not None and expected != (digest or EMPTY_PLAN):
-        raise PlanRefused("the plan differs from the reviewed one (expect_plan_digest %s, the plan now: %s); "
-                          "nothing was written. The result's plan is what the line-up would send now: review it "
-                          "again" % (expected, digest or "%s, no write" % EMPTY_PLAN), changes, digest)
-    deletes = [change for change in changes if change.action == "delete"]
-    limit = params.get("max_deletes")
-    if limit is not None and len(deletes) > limit:
-        raise PlanRefused("the plan deletes %d resources, more than max_deletes %d: %s; nothing was written"
-                          % (len(deletes), limit, ", ".join("%s %s (%s)" % (c.kind, c.name, c.resource_id) for c in deletes)),
-                          changes, digest)
 
 
 class LineupPlan(list):

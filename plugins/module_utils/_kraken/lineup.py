@@ -18,6 +18,7 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds impo
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._common import kind
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec, secret_values
+from ansible_collections.haivision.media.plugins.module_utils._common.plan import CHANGE_CONTROL_SPEC
 
 # The kinds in the order a line-up plans them: what streams refer to first.
 LINEUP_TYPES = (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream)
@@ -27,7 +28,7 @@ KINDS = KIND_TYPES
 
 
 def argument_spec():
-    return dict(lineup_argument_spec(LINEUP_KINDS), **kind.CHANGE_CONTROL_SPEC)
+    return dict(lineup_argument_spec(LINEUP_KINDS), **CHANGE_CONTROL_SPEC)
 
 
 def lineup_secret_values(params):

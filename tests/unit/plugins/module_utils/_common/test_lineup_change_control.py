@@ -15,10 +15,9 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken import lin
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KrakenClient
 from ansible_collections.haivision.media.plugins.module_utils._common.change import apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
-from ansible_collections.haivision.media.plugins.module_utils._common.kind import (
-    PlanRefused, check_change_control, refuse_unreviewed)
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import validate_items
-from ansible_collections.haivision.media.plugins.module_utils._common.plan import plan_digest
+from ansible_collections.haivision.media.plugins.module_utils._common.plan import (
+    PlanRefused, check_change_control, plan_digest, refuse_unreviewed)
 
 UDP = {"type": "UDP", "host": "239.1.1.1", "port": 4900, "multicast": True}
 
