@@ -137,9 +137,7 @@ def plan_markdown(report, title="haivision.media plan"):
         else:
             lines += ["%d write(s), `plan_digest` %s" % (len(writes), _cell(host.get("plan_digest"))), "",
                       "| # | Request | Resource | Action |", "|---|---|---|---|"]
-            lines += ["| %d | %s | %s %s | %s |" % (number, _cell("%s %s%s" % (w.get("method"), w.get("path"),
-                                                                            " (%s)" % w["note"] if w.get("note") else "")),
-                                                   w.get("kind"), _cell(w.get("name")), w.get("action"))
+            lines += ["| %d | %s | %s %s | %s |" % (number, _cell(_request(w)), w.get("kind"), _cell(w.get("name")), w.get("action"))
                       for number, w in enumerate(writes, 1)]
             for change in changes:
                 lines += ["", "**%s %s**: %s" % (change.get("kind"), _cell(change.get("name")), change.get("action")), "",
@@ -158,9 +156,13 @@ def _write_key(write):
     return (write.get("method"), write.get("path"), write.get("note") or "", write.get("kind"), write.get("name"))
 
 
+def _request(write):
+    """``METHOD path``, and the note of a request whose path alone does not say what it carries."""
+    return "%s %s%s" % (write.get("method"), write.get("path"), " (%s)" % write["note"] if write.get("note") else "")
+
+
 def _write_label(write):
-    return "%s %s%s (%s %s, %s)" % (write.get("method"), write.get("path"), " (%s)" % write["note"] if write.get("note") else "",
-                                   write.get("kind"), write.get("name"), write.get("action"))
+    return "%s (%s %s, %s)" % (_request(write), write.get("kind"), write.get("name"), write.get("action"))
 
 
 def plan_differences(reviewed, now):

@@ -160,7 +160,8 @@ def test_a_purge_leaves_a_running_stream_and_what_it_uses(clean, ansible):
 def test_an_item_asking_for_the_running_stream_absent_is_obeyed_and_purge_on_air_removes_it(clean, ansible):
     kraken = clean.kraken
     seed_channel(kraken, "live", "start")
-    absent = dict(EVERYTHING, streams=[{"name": "live", "state": "absent"}])
+    absent = dict(EVERYTHING)
+    absent["streams"] = [{"name": "live", "state": "absent"}]
     result = result_of(ansible(kraken_play(lineup_task("kraken_lineup", **absent))))
     assert result["kept_on_air"] == []
     assert kraken.state()["streams"] == {} and kraken.state()["inputs"] == {}
@@ -198,7 +199,7 @@ def test_kraken_stream_check_mode_plan_is_what_the_run_sends(clean, ansible):
         assert planned["plan"] and kraken.writes() == []
         applied = ansible(kraken_play(task)).task("stream")["result"]
         assert_sent_as_planned(planned["plan"], kraken)
-        assert applied["plan_digest"] == planned["plan_digest"] is not None
+        assert planned["plan_digest"] is not None and applied["plan_digest"] == planned["plan_digest"]
     assert ansible(kraken_play(task), check=True).task("stream")["result"]["plan_digest"] is None
 
 
@@ -311,5 +312,4 @@ def test_hmp_session_check_mode_plan_is_what_the_run_sends(clean, ansible):
         assert planned["plan"] and hmp.writes() == []
         applied = ansible(hmp_play(task)).task("session")["result"]
         assert_sent_as_planned(planned["plan"], hmp)
-        assert applied["plan_digest"] == planned["plan_digest"] is not None
-
+        assert planned["plan_digest"] is not None and applied["plan_digest"] == planned["plan_digest"]

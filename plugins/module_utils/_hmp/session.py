@@ -124,9 +124,10 @@ class HMPSession(HMPKind):
                      for name, call in calls.items()]
         return jobs
 
-    def plan(self, params, task, record):
-        """The Change that brings the session (its record as read, or None) to the task; nothing is written."""
-        return SessionPlanner(self, task).plan(record)
+    def plan(self, params, desired, record):
+        """The Change that brings the session (its record as read, or None) to the task (``desired``: its
+        SessionTask); nothing is written."""
+        return SessionPlanner(self, desired).plan(record)
 
     def plan_removal(self, record, on_air=False):
         item = dict(PURGED_SESSION, title=record.get("title"), id=record["id"], force=on_air)

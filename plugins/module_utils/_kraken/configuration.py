@@ -46,15 +46,15 @@ class KrakenConfiguration(ResourceType):
                 raise ValidationError("%s cannot be used with state=absent" % ", ".join(given))
         return super(KrakenConfiguration, cls).desired(params)
 
-    def plan(self, params, desired, entry):
-        if entry is not None:
+    def plan(self, params, desired, record):
+        if record is not None:
             # The list entry is the whole configuration: no detail GET to compare it.
-            self.details.setdefault(entry["uuid"], entry)
-            if params["state"] == "present" and desired.get("name") not in (None, entry.get("name")):
+            self.details.setdefault(record["uuid"], record)
+            if params["state"] == "present" and desired.get("name") not in (None, record.get("name")):
                 raise IdentityError("configuration %s is named %r: the Kraken API cannot rename a configuration "
                                     "(its PUT takes only <activate> and <default>); give its current name or leave "
-                                    "name out" % (entry["uuid"], entry.get("name")))
-        return super(KrakenConfiguration, self).plan(params, desired, entry)
+                                    "name out" % (record["uuid"], record.get("name")))
+        return super(KrakenConfiguration, self).plan(params, desired, record)
 
     def plan_run_state(self, change, params):
         """The actions beyond the fields: re-saving (``save=always``) and loading, both always a change."""

@@ -177,17 +177,17 @@ class ResourceType(Kind):
 
     # -- the plan --------------------------------------------------------------------
 
-    def plan(self, params, desired, entry):
+    def plan(self, params, desired, record):
         """Compare the task (validated ``params``, canonical ``desired``) with the device; nothing is written."""
-        name = params.get("name") or (entry or {}).get("name")
+        name = params.get("name") or (record or {}).get("name")
         if params["state"] == "absent":
-            if entry is None:
+            if record is None:
                 return Change(self.kind, name, "none", fields=self.fields)
-            raw, before = self.current(entry["uuid"])
-            change = Change(self.kind, name, "delete", entry["uuid"], before=before, fields=self.fields, raw=raw)
+            raw, before = self.current(record["uuid"])
+            change = Change(self.kind, name, "delete", record["uuid"], before=before, fields=self.fields, raw=raw)
             change.writes = self.delete_writes(change, params)
             return change
-        if entry is None:
+        if record is None:
             desired = self.prepare(desired)
             if params.get("uuid"):
                 raise IdentityError("no %s with uuid %s on this Kraken" % (self.singular, params["uuid"]))
@@ -196,10 +196,10 @@ class ResourceType(Kind):
             self.check_create(desired)
             change = Change(self.kind, name, "create", after=dict(desired), fields=self.fields)
         else:
-            raw, current = self.current(entry["uuid"])
+            raw, current = self.current(record["uuid"])
             desired = self.prepare(desired, raw)
             options = self.fields.changes(desired, current)
-            change = Change(self.kind, name, "update" if options else "none", entry["uuid"], before=current,
+            change = Change(self.kind, name, "update" if options else "none", record["uuid"], before=current,
                             after=self.fields.merged(current, desired, options), options=options, fields=self.fields,
                             raw=raw)
         self.plan_run_state(change, params)
