@@ -15,6 +15,7 @@ __metaclass__ = type
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -180,7 +181,59 @@ def demo_steps():
         {"title": "Export, second run: the same devices give the same files (all ok)", "playbook": "playbooks/export.yml",
          "args": export, "check": show_export},
     ]
-    return steps
+    return steps + change_control_steps(devices, enforce_vars)
+
+
+def change_control_steps(devices, enforce_vars):
+    """Plan (playbooks/plan.yml) a small change as a merge request would carry it, show the page for review, apply
+    exactly the reviewed plan (playbooks/apply.yml), plan again: nothing left to do."""
+    change_dir = os.path.join(SIM_DIR, "change")
+    inventory = os.path.join(change_dir, "inventory")
+    plan_dir = os.path.join(change_dir, "plan")
+    if os.path.exists(change_dir):
+        shutil.rmtree(change_dir)
+    # The merge request: a copy of the example inventory where studio-out's TTL goes from 16 to 32.
+    shutil.copytree(os.path.join(ROOT, "playbooks", "inventory"), inventory)
+    host_vars = os.path.join(inventory, "host_vars", "kraken-studio-a.yml")
+    with open(host_vars) as handle:
+        text = handle.read()
+    with open(host_vars, "w") as handle:
+        handle.write(text.replace("      ttl: 16\n", "      ttl: 32\n", 1))
+    variables = dict((k, v) for k, v in enforce_vars.items() if k.startswith("vault_") or k == "haivision_ca_path")
+    common = ["-i", inventory, "--limit", ",".join(devices), "-e", json.dumps(dict(variables, plan_dir=plan_dir))]
+    plan_file = os.path.join(plan_dir, "plan.json")
+
+    def show_plan(totals):
+        problem = expect(changed="some", rc=2)(totals)
+        if problem:
+            return problem
+        with open(plan_file) as handle:
+            hosts = json.load(handle)["hosts"]
+        writes = dict((host, [(w["method"], w["kind"], w["name"]) for w in entry["plan"]]) for host, entry in hosts.items())
+        if writes.get("kraken-studio-a") != [("PUT", "outputs", "studio-out")] or any(
+                writes[host] for host in writes if host != "kraken-studio-a"):
+            return "the plan holds %s, expected one PUT of studio-out on kraken-studio-a" % writes
+        banner("The page for review: " + os.path.relpath(os.path.join(plan_dir, "plan.md"), ROOT))
+        with open(os.path.join(plan_dir, "plan.md")) as handle:
+            print(handle.read(), flush=True)
+        return None
+
+    def applied(totals):
+        problem = expect(changed="some")(totals)
+        if problem:
+            return problem
+        with open(os.path.join(plan_dir, "apply.json")) as handle:
+            report = json.load(handle)
+        return None if report["ok"] else "apply.json says not every reviewed device applied: %s" % report["hosts"]
+
+    return [
+        {"title": "Change control, plan: a merge request sets studio-out's TTL to 32 (check mode, exit 2: to review)",
+         "playbook": "playbooks/plan.yml", "args": common, "check": show_plan},
+        {"title": "Change control, apply: exactly the reviewed plan, its digest pinned", "playbook": "playbooks/apply.yml",
+         "args": common + ["-e", "plan_file=" + plan_file], "check": applied},
+        {"title": "Change control, plan again: nothing to do (exit 0)", "playbook": "playbooks/plan.yml", "args": common,
+         "check": expect(changed="none")},
+    ]
 
 
 if __name__ == "__main__":

@@ -391,9 +391,33 @@ options:
   purge:
     description:
       - Remove the resources of the kinds given (O(inputs), O(outputs), O(transcoders), O(streams)) that the
-        line-up does not name. Kinds not given are left alone. Running streams are stopped first.
+        line-up does not name. Kinds not given are left alone.
+      - What is on air stays (unless O(purge_on_air)) and is listed in RV(kept_on_air) - a running stream,
+        and the input, transcoder, outputs and passthru of every stream that runs once the task is done (a
+        stream the line-up names, as it plans it; one it does not name, as the device has it). A stream an
+        item names with C(state=absent) or C(state=stopped) is deleted or stopped as asked.
     type: bool
     default: false
+  purge_on_air:
+    description:
+      - With O(purge), remove also what is on air; running streams are stopped first.
+    type: bool
+    default: false
+  max_deletes:
+    description:
+      - The most resources the task may delete (items with C(state=absent), and
+        O(purge)). A plan that deletes more fails before any write, listing them (also in check mode).
+      - Unset, any number.
+    type: int
+  expect_plan_digest:
+    description:
+      - The RV(plan_digest) of a reviewed plan (a check-mode run, for example by the C(haivision.media.plan)
+        playbook). The task plans the device again; when the digest differs (the device or the line-up changed
+        since the review), it fails before any write, and its RV(plan) and RV(plan_digest) show what it would
+        send now; when it is equal, it applies that plan.
+      - V(empty) pins a reviewed plan without any write (whose RV(plan_digest) is V(null)).
+      - In check mode the comparison is made too, and nothing is written.
+    type: str
 '''
 
 EXAMPLES = r'''
@@ -416,6 +440,23 @@ EXAMPLES = r'''
 - name: What changed
   ansible.builtin.debug:
     msg: "{{ lineup.resources | rejectattr('action', 'equalto', 'none') | map(attribute='name') }}"
+
+- name: Plan only (check mode); review lineup_plan.plan, keep lineup_plan.plan_digest
+  haivision.media.kraken_lineup:
+    purge: true
+    max_deletes: 2
+    outputs:
+      - {name: studio-out, url: "udp://239.20.0.1:4900", ttl: 16}
+  check_mode: true
+  register: lineup_plan
+
+- name: Later, in the change window, apply exactly the reviewed plan (fails, writing nothing, if it changed)
+  haivision.media.kraken_lineup:
+    purge: true
+    max_deletes: 2
+    outputs:
+      - {name: studio-out, url: "udp://239.20.0.1:4900", ttl: 16}
+    expect_plan_digest: "{{ lineup_plan.plan_digest | default('empty', true) }}"
 '''
 
 RETURN = r'''
@@ -451,6 +492,62 @@ resources:
       type: bool
   sample: [{"name": "studio-out", "kind": "outputs", "action": "update", "applied": true,
             "uuid": "fcc7f606-c331-427c-bff9-644f8aa62d11", "diff": {"before": {"ttl": 64}, "after": {"ttl": 16}}}]
+plan:
+  description:
+    - The writes the task sends (in check mode, would send), in the order they go; no bodies, so no secret values.
+      V([]) when the device matches the line-up.
+    - A real run lists what it sent; its writes are those of a check-mode run on the same device, write for write.
+  returned: always (also when the task fails for RV(plan_digest) or O(max_deletes))
+  type: list
+  elements: dict
+  contains:
+    method:
+      description: V(POST), V(PUT) or V(DELETE).
+      type: str
+    path:
+      description: The request's path, with V((new\)) where the device has not assigned the resource's uuid yet.
+      type: str
+    kind:
+      description: V(inputs), V(outputs), V(transcoders) or V(streams).
+      type: str
+    name:
+      description: The resource's name.
+      type: str
+    action:
+      description: V(create), V(update) or V(delete).
+      type: str
+    note:
+      description: What a request whose path alone does not tell carries (V(state start), V(state stop)).
+      returned: when the write has one
+      type: str
+  sample: [{"method": "PUT", "path": "/apis/kraken/outputs/output-fcc7f606-c331-427c-bff9-644f8aa62d11",
+            "kind": "outputs", "name": "studio-out", "action": "update"}]
+plan_digest:
+  description:
+    - sha256 (hex) over every write of RV(plan) and what it sets (the options it changes and their values; a
+      secret only as changing or not, never by value); V(null) when RV(plan) is empty.
+    - Equal desired state on an equal device gives an equal digest, whatever the order of the items; a change on
+      the device that changes a write changes it. Computed before the first write, so a real run's digest is the
+      one its check-mode run gave. Pin it with O(expect_plan_digest).
+  returned: always (also when the task fails for it or for O(max_deletes))
+  type: str
+  sample: 5f0c6a1e9b3d2c4f8a7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a2918
+kept_on_air:
+  description: What O(purge) left because it is on air (see O(purge_on_air)), in kind order, then by name.
+  returned: always (V([]) without O(purge))
+  type: list
+  elements: dict
+  contains:
+    kind:
+      description: V(inputs), V(outputs), V(transcoders) or V(streams).
+      type: str
+    name:
+      description: The resource's name.
+      type: str
+    id:
+      description: The resource's uuid.
+      type: str
+  sample: [{"kind": "streams", "name": "studio", "id": "6e6862e0-d65d-4de5-b690-62e680d4587b"}]
 requests:
   description: HTTP requests the module sent (reads and writes), for sizing scheduled runs.
   returned: always

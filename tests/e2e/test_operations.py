@@ -502,10 +502,17 @@ def test_ansible_doc_renders_the_filters(name):
     assert completed.returncode == 0 and "EXAMPLES:" in text and "RETURN VALUES:" in text, text
 
 
+# The options a line-up task does not read from the line-up variable alone: the reviewed digest that
+# apply.yml pins, and the inventory-wide limit of deletes for a line-up that sets none.
+RUN_OPTIONS = {"expect_plan_digest": "{{ enforce_expect_plan_digest | default(omit) }}"}
+DEFAULTED = {"max_deletes": "{{ %s.max_deletes | default(haivision_max_deletes | default(omit)) }}"}
+
+
 def test_enforce_passes_every_option_of_the_line_ups_it_uses():
     """One line-up task per product, fed its inventory variable as it is: each option of the line-up module
-    (and nothing else) is read from the variable's key of the same name, the keys the variable may have
-    are those options, and no task decides failure on its own (no failed_when in playbooks/)."""
+    (and nothing else) is read from the variable's key of the same name (but the digest apply.yml pins), the
+    keys the variable may have are those options, and no task decides failure on its own (no failed_when in
+    playbooks/)."""
     modules = {}
     for path in glob.glob(os.path.join(PLAYBOOKS, "tasks", "enforce_*.yml")):
         with open(path) as handle:
@@ -516,8 +523,14 @@ def test_enforce_passes_every_option_of_the_line_ups_it_uses():
         module = [k for k in lineups[0] if k.startswith("haivision.media.")][0]
         variable = module.split(".")[-1]
         for option, value in lineups[0][module].items():
-            assert value == "{{ %s.%s | default(omit) }}" % (variable, option), (module, option)
-        modules[module] = (set(lineups[0][module]), set(allowed))
+            if option in RUN_OPTIONS:
+                expected = RUN_OPTIONS[option]
+            elif option in DEFAULTED:
+                expected = DEFAULTED[option] % variable
+            else:
+                expected = "{{ %s.%s | default(omit) }}" % (variable, option)
+            assert value == expected, (module, option)
+        modules[module] = (set(lineups[0][module]), set(allowed) | set(RUN_OPTIONS))
     assert sorted(modules) == ["haivision.media.hmp_lineup", "haivision.media.kraken_lineup"]
     completed = subprocess.run([os.path.join(BIN, "ansible-doc"), "--json"] + sorted(modules), env=ansible_env(),
                                stdout=subprocess.PIPE, check=True)

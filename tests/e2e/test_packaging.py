@@ -30,6 +30,8 @@ REQUIRED = [
     "playbooks/inventory/hosts.yml", "playbooks/health.yml", "playbooks/keep_stream_running.yml",
     "playbooks/export.yml", "playbooks/tasks/export_write.yml", "plugins/filter/export_host_vars.py",
     "plugins/filter/health_fragment.py", "plugins/filter/health_report.py", "plugins/plugin_utils/health.py",
+    "playbooks/plan.yml", "playbooks/apply.yml", "plugins/filter/plan_report.py", "plugins/filter/plan_markdown.py",
+    "plugins/filter/apply_report.py", "plugins/plugin_utils/change_control.py",
     "extensions/eda/plugins/event_source/kraken_streams.py", "extensions/eda/plugins/event_source/hmp_watch.py",
     "extensions/eda/rulebooks/keep_streams_running.yml", "docs/docsite/links.yml", "docs/docsite/extra-docs.yml",
     "tests/unit/", "tests/simulator/",
@@ -67,14 +69,17 @@ def test_tarball_holds_what_a_user_needs_and_no_development_file(tarball):
         found = [n for n in names if n == absent or n.startswith(absent.rstrip("/") + "/")]
         assert not found, found
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
-    # The collection's playbooks: enforce, export, health, and the one the example rulebook runs; no demo.
+    # The collection's playbooks: enforce, export, health, plan and apply, and the one the example rulebook runs;
+    # no demo.
     assert sorted(f for f in files if f.startswith("playbooks/") and f.count("/") == 1) == [
-        "playbooks/enforce.yml", "playbooks/export.yml", "playbooks/health.yml", "playbooks/keep_stream_running.yml"]
+        "playbooks/apply.yml", "playbooks/enforce.yml", "playbooks/export.yml", "playbooks/health.yml",
+        "playbooks/keep_stream_running.yml", "playbooks/plan.yml"]
     # One filter per file, documented inside it under its own name: no undocumented `drift` plugin, and no
     # .yml beside the code that Galaxy's importer would lint as Python.
     filters = sorted(f for f in files if f.startswith("plugins/filter/"))
-    assert filters == ["plugins/filter/drift_changes.py", "plugins/filter/drift_report.py",
-                       "plugins/filter/export_host_vars.py", "plugins/filter/health_fragment.py", "plugins/filter/health_report.py"]
+    assert filters == ["plugins/filter/apply_report.py", "plugins/filter/drift_changes.py", "plugins/filter/drift_report.py",
+                       "plugins/filter/export_host_vars.py", "plugins/filter/health_fragment.py", "plugins/filter/health_report.py",
+                       "plugins/filter/plan_markdown.py", "plugins/filter/plan_report.py"]
 
 
 def test_installed_copy_lists_its_plugins_and_runs_its_unit_tests(tarball, tmp_path):
@@ -94,8 +99,9 @@ def test_installed_copy_lists_its_plugins_and_runs_its_unit_tests(tarball, tmp_p
         assert completed.returncode == 0 and "[ERROR]" not in text, text
         assert_no_warnings(text)
         listed[kind] = sorted(line.split()[0].rstrip(":") for line in text.splitlines() if line.startswith("haivision.media."))
-    assert listed["filter"] == ["haivision.media.drift_changes", "haivision.media.drift_report",
-                                "haivision.media.export_host_vars", "haivision.media.health_fragment", "haivision.media.health_report"]
+    assert listed["filter"] == ["haivision.media.apply_report", "haivision.media.drift_changes", "haivision.media.drift_report",
+                                "haivision.media.export_host_vars", "haivision.media.health_fragment", "haivision.media.health_report",
+                                "haivision.media.plan_markdown", "haivision.media.plan_report"]
     assert listed["role"] == ["haivision.media.hmp_live_session", "haivision.media.kraken_channel"]
     modules = sorted("haivision.media." + os.path.basename(p)[:-3] for p in glob.glob(os.path.join(ROOT, "plugins", "modules", "*.py")))
     assert listed["module"] == modules

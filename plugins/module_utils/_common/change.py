@@ -74,7 +74,6 @@ class Change:
         self.raw = raw
         self.id_key = id_key
         self.applied = False
-        self.extra = {}
 
     @property
     def changed(self):

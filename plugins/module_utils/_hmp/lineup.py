@@ -20,6 +20,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.session impor
 from ansible_collections.haivision.media.plugins.module_utils._hmp.source import HMPSource
 from ansible_collections.haivision.media.plugins.module_utils._common import kind
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._common.plan import CHANGE_CONTROL_SPEC
 
 # The kinds in the order a line-up plans them: sources before the sessions that use them.
 LINEUP_TYPES = (HMPSource, HMPSession)
@@ -27,7 +28,7 @@ KINDS = dict((cls.kind, cls) for cls in LINEUP_TYPES)
 
 
 def hmp_lineup_argument_spec():
-    return lineup_argument_spec(KINDS)
+    return dict(lineup_argument_spec(KINDS), **CHANGE_CONTROL_SPEC)
 
 
 def plan_lineup(client, params, items, check_mode=False):

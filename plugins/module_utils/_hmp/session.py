@@ -89,6 +89,8 @@ class HMPSession(HMPKind):
     def __init__(self, client, shared=None, check_mode=False, lineup=False):
         super(HMPSession, self).__init__(client, shared, check_mode, lineup)
         self.prefetched = {}
+        # Active recordings by session id, read for a purge (on_air_reads).
+        self.recordings = {}
 
     @property
     def principals(self):
@@ -128,9 +130,30 @@ class HMPSession(HMPKind):
         SessionTask); nothing is written."""
         return SessionPlanner(self, desired).plan(record)
 
-    def plan_removal(self, record):
-        item = dict(PURGED_SESSION, title=record.get("title"), id=record["id"])
+    def plan_removal(self, record, on_air=False):
+        item = dict(PURGED_SESSION, title=record.get("title"), id=record["id"], force=on_air)
         return self.plan(item, SessionTask(item), record)
+
+    # -- on air: a purge leaves a session that records, and the sources it records ------------
+
+    uses = ("sources",)
+
+    def on_air_reads(self, records):
+        return [(lambda rid=r["id"]: self.client.list_all(self.path(rid) + "/recordings"),
+                 lambda value, rid=r["id"]: self.recordings.__setitem__(rid, value)) for r in records]
+
+    def on_air(self, record, change=None):
+        """Recording: as its active recordings say when they were read, else as its record's flag."""
+        if change is not None and change.action == "delete":
+            return False
+        recordings = self.recordings.get(record["id"])
+        return bool(recordings) if recordings is not None else record.get("recording") is True
+
+    def references(self, record, change=None):
+        recordings = self.recordings.get(record["id"])
+        if recordings is None:
+            return [("sources", s) for s in record.get("sources") or []]
+        return [("sources", r.get("source")) for recording in recordings for r in recording.get("recorders") or []]
 
     # -- the result -----------------------------------------------------------------
 
@@ -311,7 +334,9 @@ class SessionPlanner:
 
     def recordings_to_stop(self, record, action):
         """The session's active recordings, when ``force`` allows stopping them; else a clear failure."""
-        recordings = self.client.list_all(self.kind.path(record["id"]) + "/recordings")
+        recordings = self.kind.recordings.get(record["id"])
+        if recordings is None:
+            recordings = self.client.list_all(self.kind.path(record["id"]) + "/recordings")
         if not recordings:
             return []
         if not self.params["force"]:

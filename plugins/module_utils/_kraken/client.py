@@ -141,7 +141,8 @@ class KrakenClient:
 
     @staticmethod
     def item_path(kind, uuid):
-        return "/apis/kraken/%s/%s-%s" % (kind, KINDS[kind], quote(uuid, safe=""))
+        # "()" stay: a planned path shows "(new)" where the device has not assigned the uuid yet.
+        return "/apis/kraken/%s/%s-%s" % (kind, KINDS[kind], quote(uuid, safe="()"))
 
     def list(self, kind):
         """The collection's minimal entries (see ``collection``)."""

@@ -18,6 +18,7 @@ from ansible_collections.haivision.media.plugins.module_utils._kraken.kinds impo
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import KrakenStream
 from ansible_collections.haivision.media.plugins.module_utils._common import kind
 from ansible_collections.haivision.media.plugins.module_utils._common.lineup import lineup_argument_spec
+from ansible_collections.haivision.media.plugins.module_utils._common.plan import CHANGE_CONTROL_SPEC
 
 # The class of each line-up kind (client.LINEUP_KINDS), and the kinds in the order a line-up plans them.
 KIND_TYPES = dict((cls.kind, cls) for cls in (KrakenInput, KrakenOutput, KrakenTranscoder, KrakenStream))
@@ -25,7 +26,7 @@ LINEUP_TYPES = tuple(KIND_TYPES[collection] for collection in LINEUP_KINDS)
 
 
 def argument_spec():
-    return lineup_argument_spec(dict((kind, KIND_TYPES[kind]) for kind in LINEUP_KINDS))
+    return dict(lineup_argument_spec(dict((kind, KIND_TYPES[kind]) for kind in LINEUP_KINDS)), **CHANGE_CONTROL_SPEC)
 
 
 def plan_lineup(client, params, items, check_mode=False):

@@ -102,6 +102,10 @@ class ResourceType(Kind):
         return [(lambda uuid=record["uuid"]: self.client.get(self.kind, uuid), receive(record["uuid"]))
                 for dummy, dummy, record in planned if record]
 
+    def on_air_reads(self, records):
+        """The details of records a purge may remove (their removal and the on-air guard read them)."""
+        return self.prefetch([(None, None, record) for record in records])
+
     @property
     def singular(self):
         return KINDS[self.kind]

@@ -229,6 +229,25 @@ class KrakenStream(ResourceType):
                                 note="state stop"))
         return writes + super(KrakenStream, self).delete_writes(change, params)
 
+    # -- on air: a purge leaves a running stream and what it uses -------------------------
+
+    uses = ("inputs", "outputs", "transcoders")
+
+    def on_air(self, record, change=None):
+        """Running: once its planned ``change`` is applied, else as its detail says (a list entry may lack it)."""
+        if change is not None:
+            return change.action != "delete" and change.after.get("state") in RUNNING
+        return (self.details.get(record["uuid"]) or record).get("state") in RUNNING
+
+    def references(self, record, change=None):
+        """Its input, transcoder, outputs and passthru: planned, else from its detail."""
+        raw = self.details.get(record["uuid"])
+        found = []
+        for option, kind in REFERENCE_KINDS.items():
+            value = change.after.get(option) if change is not None else [uuid for uuid, dummy in reference_items(raw, option)]
+            found += [(kind, uuid) for uuid in (value if isinstance(value, list) else [value]) if uuid]
+        return found
+
     def wait_for(self, uuid, wanted, timeout):
         """Poll until the stream's run state is ``wanted``; fail after ``timeout`` seconds."""
         deadline = time.time() + timeout
