@@ -18,7 +18,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import SESSIONS_PATH, SOURCES_PATH, send_action, source_directory
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session import session_source_ids
 from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, Write, apply_changes
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_names
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import Directory, IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
@@ -203,6 +203,7 @@ def converge_recording(module):
     for index, reference in enumerate(module.params.get("recorders") or []):
         if not reference or not reference.strip():
             raise ValidationError("recorders[%d] is empty; give a source name or id" % index)
+    check_names(module.params, ("session", "recorders"))
     with HMPClient.from_module(module) as client:
         planner = RecordingPlanner(client, module.params)
         active = planner.read()

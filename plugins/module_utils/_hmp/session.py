@@ -24,7 +24,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule impo
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
     PrincipalDirectory, desired_shares, plan_public_share, plan_shares, read_public_share, resolve_shares)
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Write, apply_changes
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_names
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
@@ -54,6 +54,7 @@ class SessionTask:
         for index, reference in enumerate(self.sources or []):
             if not reference:
                 raise ValidationError("sources[%d] is empty; give a source name or id" % index)
+        check_names(params, ("sources",))
 
 
 class HMPSession:

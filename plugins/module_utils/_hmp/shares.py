@@ -22,7 +22,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, Part, part_writes, source_directory
 from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, apply_changes
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_name, check_names
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -53,6 +53,7 @@ def desired_shares(items, option="shares", permission_required=True):
                 raise ValidationError("%s.permission is required: WATCH, EDIT, OWN or the uuid of an access permission" % prefix)
         else:
             permission = canonical_permission(permission, prefix + ".permission")
+        check_name(prefix + ".name", item.get("name"))
         principal = (item["type"], item.get("id") or ("%s" % item["name"]).lower())
         if principal in seen:
             raise ValidationError("%s: the %s %s is listed twice" % (prefix, item["type"].lower(), item.get("id") or item["name"]))
@@ -215,6 +216,7 @@ def converge_shares(module, kind, option, rank=0):
     present = params["state"] == "present"
     if params["purge"] and not present:
         raise ValidationError("purge applies to state=present only")
+    check_names(params, (option,))
     wanted = desired_shares(params["shares"], permission_required=present)  # before any request
     with HMPClient.from_module(module) as client:
         resource_id = source_directory(client).resolve(kind, params[option], option)
