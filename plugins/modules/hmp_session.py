@@ -41,7 +41,9 @@ seealso:
       a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
 options:
   title:
-    description: Title of the session. Required to create one.
+    description:
+      - Title of the session. Required to create one.
+      - A title that begins or ends with white space is refused, before any request.
     type: str
   id:
     description: The session's id, to address it whatever its title (and to rename it).

@@ -41,7 +41,9 @@ seealso:
       a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
 options:
   name:
-    description: Name of the source. Required to create one.
+    description:
+      - Name of the source. Required to create one.
+      - A name that begins or ends with white space is refused, before any request.
     type: str
   id:
     description: The source's id, to address it whatever its name (and to rename it).
