@@ -60,6 +60,7 @@ options:
   name:
     description:
       - Name of the resource. Required to create one.
+      - A name that begins or ends with white space is refused, before any request.
     type: str
   uuid:
     description:

@@ -48,7 +48,9 @@ options:
     # BEGIN suboptions of sources: hmp_source's options, written by python scripts/lineup_docs.py (edit that module, then run it)
     suboptions:
       name:
-        description: Name of the source. Required to create one.
+        description:
+          - Name of the source. Required to create one.
+          - A name that begins or ends with white space is refused, before any request.
         type: str
       id:
         description: The source's id, to address it whatever its name (and to rename it).
@@ -105,7 +107,9 @@ options:
     # BEGIN suboptions of sessions: hmp_session's options, written by python scripts/lineup_docs.py (edit that module, then run it)
     suboptions:
       title:
-        description: Title of the session. Required to create one.
+        description:
+          - Title of the session. Required to create one.
+          - A title that begins or ends with white space is refused, before any request.
         type: str
       id:
         description: The session's id, to address it whatever its title (and to rename it).

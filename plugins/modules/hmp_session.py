@@ -42,7 +42,9 @@ seealso:
     link: https://github.com/haivision-media/haivision.media/blob/main/README.md#one-task-per-resource-or-one-task-per-device
 options:
   title:
-    description: Title of the session. Required to create one.
+    description:
+      - Title of the session. Required to create one.
+      - A title that begins or ends with white space is refused, before any request.
     type: str
   id:
     description: The session's id, to address it whatever its title (and to rename it).

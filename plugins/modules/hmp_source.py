@@ -42,7 +42,9 @@ seealso:
     link: https://github.com/haivision-media/haivision.media/blob/main/README.md#one-task-per-resource-or-one-task-per-device
 options:
   name:
-    description: Name of the source. Required to create one.
+    description:
+      - Name of the source. Required to create one.
+      - A name that begins or ends with white space is refused, before any request.
     type: str
   id:
     description: The source's id, to address it whatever its name (and to rename it).

@@ -55,6 +55,7 @@ options:
       name:
         description:
           - Name of the resource. Required to create one.
+          - A name that begins or ends with white space is refused, before any request.
         type: str
       uuid:
         description:
@@ -129,6 +130,7 @@ options:
       name:
         description:
           - Name of the resource. Required to create one.
+          - A name that begins or ends with white space is refused, before any request.
         type: str
       uuid:
         description:
@@ -226,6 +228,7 @@ options:
       name:
         description:
           - Name of the resource. Required to create one.
+          - A name that begins or ends with white space is refused, before any request.
         type: str
       uuid:
         description:
@@ -344,6 +347,7 @@ options:
       name:
         description:
           - Name of the resource. Required to create one.
+          - A name that begins or ends with white space is refused, before any request.
         type: str
       uuid:
         description:

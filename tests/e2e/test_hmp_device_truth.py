@@ -138,7 +138,8 @@ def test_untouched_metadata_entries_and_events_go_back_as_the_platform_reported_
         [("PUT", base + "/events/" + old[1893456000]["id"]), ("PUT", base + "/metadata")]
 
 
-# Written as a user writes it: literal blocks (which end in a newline) and quoted names with a trailing space.
+# Written as a user writes it: literal blocks, which end in a newline. (A name with edge whitespace is refused:
+# test_text_edges.py.)
 EDGE_WHITESPACE_PLAY = """
 - hosts: localhost
   gather_facts: false
@@ -151,7 +152,7 @@ EDGE_WHITESPACE_PLAY = """
   tasks:
     - name: source
       haivision.media.hmp_source:
-        name: "cam 1 "
+        name: cam 1
         type: UDP
         host: 239.1.1.1
         port: 4900
@@ -161,33 +162,38 @@ EDGE_WHITESPACE_PLAY = """
           North side.
     - name: session
       haivision.media.hmp_session:
-        title: "Town hall "
+        title: Town hall
         description: |
           Agenda:
           - results
-        sources: ["cam 1 "]
+        sources: [cam 1]
     - name: lineup
       haivision.media.hmp_lineup:
         sources:
-          - {name: "lineup cam ", type: UDP, host: 239.1.1.2, port: 4900, multicast: true}
+          - {name: lineup cam, type: UDP, host: 239.1.1.2, port: 4900, multicast: true}
         sessions:
-          - title: " Lineup session"
+          - title: Lineup session
             description: |
               Line-up notes.
-            sources: ["lineup cam "]
+            sources: [lineup cam]
 """
 
 
-def test_text_with_edge_whitespace_converges_and_finds_what_it_created(clean, ansible):
+@pytest.mark.parametrize("trims", [False, True], ids=["keeps", "trims"])
+def test_text_ending_in_a_newline_converges_on_a_platform_that_keeps_or_trims_it(clean, ansible, trims):
     hmp = clean.hmp
+    hmp.trim_text(trims)
     first = ansible(EDGE_WHITESPACE_PLAY)
     assert set(first.statuses().values()) == {"changed"}, first.output
     state = hmp.state()
-    assert sorted(s["name"] for s in state["sources"].values()) == ["cam 1 ", "lineup cam "]
-    assert source_by_name(hmp, "cam 1 ")["description"] == "Stage camera.\nNorth side.\n"
-    assert sorted(s["title"] for s in state["sessions"].values()) == [" Lineup session", "Town hall "]
-    assert session_by_title(hmp, "Town hall ")["description"] == "Agenda:\n- results\n"
-    assert session_by_title(hmp, " Lineup session")["description"] == "Line-up notes.\n"
+    assert sorted(s["name"] for s in state["sources"].values()) == ["cam 1", "lineup cam"]
+
+    def stored(text):
+        return text.strip() if trims else text
+    assert source_by_name(hmp, "cam 1")["description"] == stored("Stage camera.\nNorth side.\n")
+    assert sorted(s["title"] for s in state["sessions"].values()) == ["Lineup session", "Town hall"]
+    assert session_by_title(hmp, "Town hall")["description"] == stored("Agenda:\n- results\n")
+    assert session_by_title(hmp, "Lineup session")["description"] == stored("Line-up notes.\n")
     for attempt in (2, 3):
         hmp.clear_log()
         again = ansible(EDGE_WHITESPACE_PLAY)

@@ -148,13 +148,6 @@ def test_a_description_block_ending_in_a_newline_converges(clean, ansible):
     assert clean.kraken.writes() == []
 
 
-def test_a_name_with_a_trailing_space_finds_the_input_it_created(clean, ansible):
-    play = kraken_play(task("in", "kraken_input", name="cam ", url="udp://239.1.1.1:5000"))
-    statuses = [ansible(play).task("in")["status"] for dummy in range(3)]
-    assert statuses == ["changed", "ok", "ok"]
-    assert [r["name"] for r in clean.kraken.state()["inputs"].values()] == ["cam "]
-
-
 def test_a_character_xml_cannot_carry_is_refused_before_any_request(clean, ansible):
     clean.kraken.seed({"inputs": [{"name": "cam", "url": "udp://239.1.1.1:5000"}]})
     clean.kraken.clear_log()

@@ -66,6 +66,8 @@ def main(argv=None):
     parser.add_argument("--hmp-port", type=int, default=0, help="HMP port (0: any free)")
     parser.add_argument("--latency-ms", type=float, default=0.0,
                         help="round trip added to every API request of every device (a new connection pays 2 more)")
+    parser.add_argument("--trim-text", action="store_true",
+                        help="every device trims edge whitespace of the names and free text it stores")
     args = parser.parse_args(argv)
     latency = args.latency_ms / 1000.0
 
@@ -74,10 +76,12 @@ def main(argv=None):
     krakens = []
     for index in range(args.kraken_devices):
         port = args.kraken_port + index if args.kraken_port else 0
-        server = SimServer(KrakenDevice(KRAKEN_KEY, KRAKEN_SECRET), context, port=port, latency=latency).start()
+        server = SimServer(KrakenDevice(KRAKEN_KEY, KRAKEN_SECRET), context, port=port, latency=latency,
+                           trim_text=args.trim_text).start()
         servers.append(server)
         krakens.append({"url": server.url, "consumer_key": KRAKEN_KEY, "consumer_secret": KRAKEN_SECRET})
-    hmp_server = SimServer(HMPDevice(), context, port=args.hmp_port, latency=latency).start()
+    hmp_server = SimServer(HMPDevice(), context, port=args.hmp_port, latency=latency,
+                           trim_text=args.trim_text).start()
     servers.append(hmp_server)
     info = {"pid": os.getpid(), "ca_path": os.path.abspath(ca_path), "kraken": krakens,
             "hmp": {"url": hmp_server.url, "username": HMP_USER, "password": HMP_PASSWORD}}

@@ -6,6 +6,9 @@
 A device (Kraken, HMP) subclasses ``Device`` and only answers API requests;
 everything a test needs to observe or disturb the device lives here, under
 ``/_sim/`` (outside ``/apis``), so that the simulated API itself stays faithful.
+One reading where the guides are silent is switchable the same way: whether the
+device trims edge whitespace of names and free text (``POST /_sim/text
+{"trim": true}``, or ``--trim-text`` from the start; a reset goes back to the start value).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -75,9 +78,18 @@ class Device:
     """Base class of a simulated device; subclasses implement the API."""
 
     name = "device"
+    # Whether the device trims the edge whitespace of the names and free text it stores. The guides do
+    # not say; the default keeps text exactly as sent, ``trim_text`` is the other reading a real device
+    # may take. The core sets it (``--trim-text``, ``POST /_sim/text``); admin seeds and edits are
+    # stored as given either way, so that a test can plant any value.
+    trim_text = False
 
     def __init__(self):
         self.lock = threading.RLock()
+
+    def stored_text(self, value):
+        """A name or free text as this device stores what the API was sent."""
+        return value.strip() if self.trim_text and isinstance(value, str) else value
 
     def handle(self, request):
         raise NotImplementedError
@@ -290,8 +302,11 @@ class _Handler(BaseHTTPRequestHandler):
 class SimServer:
     """One simulated device on its own HTTPS port."""
 
-    def __init__(self, device, ssl_context, host="127.0.0.1", port=0, latency=0.0):
+    def __init__(self, device, ssl_context, host="127.0.0.1", port=0, latency=0.0, trim_text=False):
         self.device = device
+        # The device's reading of edge whitespace as started; a reset goes back to it.
+        self.trim_text = bool(trim_text)
+        device.trim_text = self.trim_text
         self.log = RequestLog()
         self.faults = FaultPlan(latency)
         self._connections = itertools.count(1)
@@ -344,6 +359,13 @@ class SimServer:
             if method == "POST":
                 self.faults.set_latency(float(data["ms"]) / 1000.0)
             return json_response(200, {"ms": self.faults.latency * 1000.0})
+        if path == "/_sim/text":
+            if method == "POST":
+                if not isinstance(data.get("trim"), bool):
+                    raise ValueError("trim must be true or false")
+                with self.device.lock:
+                    self.device.trim_text = data["trim"]
+            return json_response(200, {"trim": self.device.trim_text})
         if path == "/_sim/state":
             with self.device.lock:
                 return json_response(200, self.device.state())
@@ -353,6 +375,7 @@ class SimServer:
         if path == "/_sim/reset" and method == "POST":
             with self.device.lock:
                 self.device.reset()
+                self.device.trim_text = self.trim_text
             self.log.clear()
             self.faults.clear()
             return json_response(200, {"reset": True})
@@ -410,9 +433,9 @@ def make_tls(directory, hostnames=("localhost",), addresses=("127.0.0.1",)):
 class RunningSim:
     """A device served on a fresh port with a fresh CA; for in-process tests."""
 
-    def __init__(self, device, directory, latency=0.0):
+    def __init__(self, device, directory, latency=0.0, trim_text=False):
         self.ca_path, context = make_tls(directory)
-        self.server = SimServer(device, context, latency=latency).start()
+        self.server = SimServer(device, context, latency=latency, trim_text=trim_text).start()
         self.url = self.server.url
         self.device = device
 

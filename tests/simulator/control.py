@@ -58,16 +58,22 @@ class SimDevice:
         """The round trip added to each API request from now on (admin requests never wait)."""
         return self.admin("POST", "latency", {"ms": ms})
 
+    def trim_text(self, enabled=True):
+        """Whether the device trims edge whitespace of names and free text it stores, until the next reset."""
+        return self.admin("POST", "text", {"trim": enabled})
+
     def writes(self, include_login=False):
         return [r for r in self.requests() if r["method"] in WRITE_METHODS
                 and (include_login or r["path"] != LOGIN_PATH)]
 
 
-def start_simulators(state_dir, kraken_devices=1, timeout=60, latency_ms=0):
+def start_simulators(state_dir, kraken_devices=1, timeout=60, latency_ms=0, trim_text=False):
     """Start ``python -m tests.simulator``; return (process, the sim.json it wrote) once every device listens."""
-    process = subprocess.Popen([sys.executable, "-m", "tests.simulator", "--state-dir", state_dir,
-                                "--kraken-devices", str(kraken_devices), "--latency-ms", str(latency_ms)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "tests.simulator", "--state-dir", state_dir,
+               "--kraken-devices", str(kraken_devices), "--latency-ms", str(latency_ms)]
+    if trim_text:
+        command.append("--trim-text")
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     info_path = os.path.join(state_dir, "sim.json")
     deadline = time.time() + timeout
     while not os.path.exists(info_path):

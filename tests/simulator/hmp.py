@@ -16,6 +16,11 @@ Faithful to the HMP 3.5 REST API Integrator's Guide, quirks included:
 * error codes per endpoint as the guide lists them, inconsistencies included
   (e.g. ``PUT /apis/sources/:id`` on an unknown id answers 040000 NotFound).
 
+Text (names, titles, descriptions) is stored exactly as sent; the guide does not
+say so, and a platform that trims edge whitespace is the other reading
+(``--trim-text``, ``POST /_sim/text``): then source names, session and asset
+titles and their descriptions lose their edge whitespace.
+
 Session expiry is sliding: an auth session dies ``session_ttl`` seconds after
 its last successful request (the TTL in force at check time applies).
 
@@ -383,14 +388,14 @@ class HMPDevice(LibraryMixin, STBDevices, HMPPlatform, Device):
     def _h_source_create(self, call):
         require_object(call.body)
         check_immutable_id(call.body, None)
-        record = self._new_source(build_source(call.body), call.user["username"])
+        record = self._new_source(build_source(call.body, self.trim_text), call.user["username"])
         return json_response(201, {"data": self._source_view(record)})
 
     def _h_source_put(self, call, rid):
         old = self._find("sources", rid, NOT_FOUND)  # the guide lists 040000 NotFound for this endpoint
         require_object(call.body)
         check_immutable_id(call.body, rid)
-        fields = build_source(call.body)
+        fields = build_source(call.body, self.trim_text)
         record = dict(fields)
         for key in ("id", "active", "bitrate", "ctime", "mtime", "_metadata", "_shares"):
             record[key] = old[key]
@@ -482,14 +487,14 @@ class HMPDevice(LibraryMixin, STBDevices, HMPPlatform, Device):
     def _h_session_create(self, call):
         require_object(call.body)
         check_immutable_id(call.body, None)
-        record = self._new_session(build_session(call.body), call.user["username"])
+        record = self._new_session(build_session(call.body, self.trim_text), call.user["username"])
         return json_response(201, {"data": public(record)})
 
     def _h_session_put(self, call, rid):
         record = self._find("sessions", rid)
         require_object(call.body)
         check_immutable_id(call.body, rid)
-        fields = build_session(call.body)
+        fields = build_session(call.body, self.trim_text)
         for key in SESSION_OPTIONAL:  # unsent optional fields fall back to their defaults: unset
             record.pop(key, None)
         record.update(fields)

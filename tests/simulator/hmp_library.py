@@ -69,7 +69,7 @@ class LibraryMixin:
         if not isinstance(description, str):
             raise invalid('"description" must be a string')
         # The other properties are Ignored (read-only); description left out takes its default.
-        video.update(title=title, description=description)
+        video.update(title=self.stored_text(title), description=self.stored_text(description))
         self._touch(video)
         return json_response(200, {"data": public(video)})
 

@@ -197,6 +197,12 @@ def _string(body, key, required=False, default=None, error=INPUT_VALIDATION):
     return value
 
 
+def _text(body, key, trim, required=False):
+    """A name or free text as stored: ``trim``, the platform trims its edge whitespace (guide silent)."""
+    value = _string(body, key, required=required)
+    return value.strip() if trim and value is not None else value
+
+
 def _boolean(body, key, required=False, default=False, error=INPUT_VALIDATION):
     value = body.get(key)
     if value is None:
@@ -250,7 +256,7 @@ SRT_PASSPHRASE_LENGTH = (10, 79)
 ANY_HOST = "0.0.0.0"
 
 
-def build_source(body):
+def build_source(body, trim=False):
     """Settable fields of a source from a POST or PUT body, in HMP's key order.
 
     An optional property left out is unset: it is not stored and the API does
@@ -258,10 +264,11 @@ def build_source(body):
     ``description``, ``continuous`` or ``latency``), the platform applying its
     default. That is the guide's rule for PUT too ("the server uses the default
     value"), so an edit that omits ``description`` or ``latency`` silently
-    drops them. Text is stored exactly as sent.
+    drops them. Text is stored exactly as sent; ``trim``: the name and the
+    description lose their edge whitespace (a platform that trims).
     """
     require_object(body)
-    name = _string(body, "name", required=True)
+    name = _text(body, "name", trim, required=True)
     source_type = _choice(body, "type", SOURCE_TYPES, required=True)
     # Guide silent on a mode sent with a UDP source: an enumeration value is refused wherever it is
     # given, so a client cannot send an empty or unknown one unnoticed.
@@ -271,7 +278,7 @@ def build_source(body):
         raise invalid('"host" must be a host name or an IP address')
     port = _integer(body, "port", (1, 65535), required=True)
     optional = {}
-    description = _string(body, "description")
+    description = _text(body, "description", trim)
     if description is not None:
         optional["description"] = description
     if source_type == "UDP":
@@ -306,16 +313,16 @@ def build_source(body):
 SESSION_OPTIONAL = ("description", "distributionPolicies")
 
 
-def build_session(body):
-    """Settable fields of a session (same PUT rule as sources).
+def build_session(body, trim=False):
+    """Settable fields of a session (same PUT rule as sources; ``trim`` as there, for title and description).
 
     ``description`` and ``distributionPolicies`` left out are unset and not
     reported; ``active`` and ``syncrecord`` are always reported, false by
     default (the guide's create example shows ``active: false`` it was not sent).
     """
     require_object(body)
-    fields = {"title": _string(body, "title", required=True)}
-    description = _string(body, "description")
+    fields = {"title": _text(body, "title", trim, required=True)}
+    description = _text(body, "description", trim)
     if description is not None:
         fields["description"] = description
     fields.update(active=_boolean(body, "active"), syncrecord=_boolean(body, "syncrecord"))

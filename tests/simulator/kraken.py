@@ -27,7 +27,9 @@ is silent or contradicts itself, these are the decisions taken:
   is unset: back to its default, or removed; an empty enumeration is refused
   (1013) except the output's ``streamType``, which the guide says may be left
   empty. ``<interface>auto</interface>`` is stored and returned as ``auto``;
-  an interface never set is not returned. Text is stored exactly as sent. ``capture_card``,
+  an interface never set is not returned. Text is stored exactly as sent, unless the device
+  trims (``--trim-text``, ``POST /_sim/text``): then names, descriptions and the SAP texts lose
+  their edge whitespace, and one of only white space unsets the element. ``capture_card``,
   ``capture_mode`` and ``framerate`` (spellings of the guide's examples) are
   accepted; answers use ``capturePort``, ``captureMode``, ``frameRate``.
 * PUT: inputs, outputs (``sap`` child by child) and streams
@@ -344,7 +346,7 @@ class KrakenDevice(ConfigurationsMixin, Device):
             resource = copy.deepcopy(current)
             self._set_running(resource, self._action(action, admin))
             return resource
-        values = coerce(TABLES[kind], raw, _Resolver(self, admin))
+        values = coerce(TABLES[kind], raw, _Resolver(self, admin), trim=self.trim_text and not admin)
         if current is None or (kind == "transcoders" and not admin):
             resource = defaults(TABLES[kind])
             if current is not None:

@@ -48,7 +48,7 @@ class ConfigurationsMixin:
         """A configuration saving the running state; an admin seed may also say whether it is the default."""
         raw = dict(raw)
         default = raw.pop("defaultConfig", None) if admin else None
-        values = coerce(TABLES["configurations"], raw, None)
+        values = coerce(TABLES["configurations"], raw, None, trim=self.trim_text and not admin)
         if values.get("name", UNSET) is UNSET:
             raise KrakenError(1000, "<name> is required")
         snapshot = dict((kind, copy.deepcopy(self.store[kind])) for kind in SNAPSHOT_KINDS)

@@ -53,7 +53,7 @@ class Field:
     """One element of a resource: its type, range or choices, default, aliases."""
 
     def __init__(self, kind="str", low=None, high=None, choices=None, default=None, aliases=(), sub=None,
-                 empty_ok=False):
+                 empty_ok=False, text=False):
         self.kind = kind          # str int choice onoff bool nic ref refs metarefs nested
         self.low = low            # int: minimum; str: minimum length
         self.high = high
@@ -62,6 +62,7 @@ class Field:
         self.aliases = aliases    # other spellings accepted on input (the guide's own examples use them)
         self.sub = sub            # nested: table of the children
         self.empty_ok = empty_ok  # choice: an empty element is a documented value (back to the default)
+        self.text = text          # a name or free text: what a device that trims edge whitespace trims
 
 
 def _int(low, high, default=None, aliases=()):
@@ -73,13 +74,15 @@ def _choice(choices, default=None, empty_ok=False):
 
 
 PORT = _int(1, 65535)
+NAME = Field("str", 1, 255, text=True)
+TEXT = Field(text=True)
 SRT_MODES = ("caller", "listener", "rendezvous")
 ON_OFF = ("on", "off")
 
 INPUT = {
-    "name": Field("str", 1, 255),
+    "name": NAME,
     "url": Field(),
-    "description": Field(),
+    "description": TEXT,
     "streamType": _choice(("MPEG2TS", "SRT", "DECKLINK", "V4L2", "RTSP", "MJPEGRAW"), "MPEG2TS"),
     "interface": Field("nic"),
     "decklinkPort": _int(0, 63),
@@ -98,16 +101,16 @@ SAP = {
     "transmitSap": Field("onoff"),
     "address": Field(),
     "port": PORT,
-    "sessionName": Field(),
-    "sessionDescription": Field(),
-    "keywords": Field(),
-    "author": Field(),
+    "sessionName": TEXT,
+    "sessionDescription": TEXT,
+    "keywords": TEXT,
+    "author": TEXT,
 }
 
 OUTPUT = {
-    "name": Field("str", 1, 255),
+    "name": NAME,
     "url": Field(),
-    "description": Field(),
+    "description": TEXT,
     # The guide: "either leave empty (default) or SRT".
     "streamType": _choice(("SRT",), empty_ok=True),
     "mtu": _int(228, 1500, 1490),
@@ -131,7 +134,7 @@ RESOLUTION = {"width": _int(16, 8192), "height": _int(16, 8192)}
 # every PUT (the guide: "Editing a transcoder overwrites any fields that have
 # not been set with their default value").
 TRANSCODER = {
-    "name": Field("str", 1, 255),
+    "name": NAME,
     "resolutionMode": _int(1, 3, 3),
     "resolution": Field("nested", sub=RESOLUTION),
     "frameRate": Field("int", -1, 60, default=30, aliases=("framerate",)),
@@ -163,8 +166,8 @@ TRANSCODER = {
 }
 
 STREAM = {
-    "name": Field("str", 1, 255),
-    "description": Field(),
+    "name": NAME,
+    "description": TEXT,
     "auto_start": Field("bool", default=False),
     "input": Field("ref", choices="inputs"),
     "transcoder": Field("ref", choices="transcoders"),
@@ -173,7 +176,7 @@ STREAM = {
     "metadatas": Field("metarefs"),
 }
 
-CONFIGURATION = {"name": Field("str", 1, 255)}
+CONFIGURATION = {"name": NAME}
 
 TABLES = {"inputs": INPUT, "outputs": OUTPUT, "transcoders": TRANSCODER, "streams": STREAM,
           "configurations": CONFIGURATION}
@@ -261,7 +264,7 @@ def element_fields(root, table, extra=()):
         elif len(child):
             raise KrakenError(1013, "<%s> must be a simple value" % name)
         else:
-            # Stored exactly as sent: a real device keeps edge spaces and newlines of text.
+            # Kept as sent here: whether edge spaces and newlines of text are stored is the device's choice (coerce).
             raw[name] = child.text or ""
     return raw
 
@@ -291,20 +294,26 @@ def _word(name, value, choices, bools=None):
     raise KrakenError(1013, "<%s> must be one of %s, got %r" % (name, ", ".join(choices), text))
 
 
-def coerce(table, raw, resolver, context=""):
-    """Check raw values (XML text or JSON) against a table: typed values, or UNSET for empty ones."""
+def coerce(table, raw, resolver, context="", trim=False):
+    """Check raw values (XML text or JSON) against a table: typed values, or UNSET for empty ones.
+
+    ``trim``: the device trims edge whitespace of names and free text (then text of only
+    white space is empty, and unsets the element).
+    """
     names = canonical_names(table)
     values = {}
     for key, value in raw.items():
         if key not in names:
             raise KrakenError(1013, "unknown element <%s>" % key)
         name = names[key]
-        values[name] = coerce_value(context + name, table[name], value, resolver)
+        values[name] = coerce_value(context + name, table[name], value, resolver, trim)
     return values
 
 
-def coerce_value(name, field, value, resolver):
+def coerce_value(name, field, value, resolver, trim=False):
     kind = field.kind
+    if trim and field.text and isinstance(value, str):
+        value = value.strip()
     empty = value is None or value == [] or value == {} or (isinstance(value, str) and not value.strip())
     if empty and kind == "choice" and not field.empty_ok:
         # An enumeration has no empty value: the device refuses it rather than guess.
@@ -314,7 +323,7 @@ def coerce_value(name, field, value, resolver):
     if kind == "nested":
         if not isinstance(value, dict):
             raise KrakenError(1013, "<%s> must contain elements" % name)
-        return coerce(field.sub, value, resolver, name + ".")
+        return coerce(field.sub, value, resolver, name + ".", trim)
     if kind in ("refs", "metarefs"):
         items = value if isinstance(value, list) else [value]
         result = []

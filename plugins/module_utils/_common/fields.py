@@ -40,11 +40,17 @@ class Field:
     ``map`` (a dict of free keys, e.g. metadata entries: only the keys given are
     compared and merged; a key given as None means "must not exist").
     wire: the device's name; ``bool_words``: how the device spells booleans.
+
+    The guides do not say whether a device keeps the edge whitespace of text, so text
+    declares which it is. ``identity_name``: a resource's own name or one that names
+    another (a reference): names match exactly, so one with edge whitespace is refused
+    before any request. ``free_text`` (a description): a device that trims it and one
+    that keeps it both converge (``differs``); what is written is the value as given.
     """
 
     def __init__(self, option, wire=None, kind="str", choices=None, minimum=None, maximum=None, min_length=None,
                  max_length=None, secret=False, children=None, elements="str", bool_words=("on", "off"),
-                 absent=None, normalizer=None, aliases=None, spellings=None):
+                 absent=None, normalizer=None, aliases=None, spellings=None, identity_name=False, free_text=False):
         self.option = option
         self.wire = wire or option
         self.kind = kind
@@ -66,6 +72,8 @@ class Field:
         # How the device spells some choices (the Kraken guide: SRT encryption
         # "None", "aes128"): values compare case-insensitively and are sent so.
         self.spellings = spellings or {}
+        self.identity_name = identity_name
+        self.free_text = free_text
 
     # -- argument spec -----------------------------------------------------
 
@@ -99,6 +107,8 @@ class Field:
         name = prefix + self.option
         if xml_text:
             check_xml_text(name, value, self.secret)
+        if self.identity_name:
+            check_name(name, value)
         if self.kind in ("int", "float"):
             if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
                 raise ValidationError("%s must be between %s and %s, got %s" % (name, self.minimum, self.maximum, value))
@@ -184,7 +194,45 @@ class Field:
             return any(value != current.get(key) for key, value in desired.items())
         if self.kind == "set":
             return sorted(desired or []) != sorted(current or [])
+        if self.free_text and isinstance(desired, str) and isinstance(current, (str, type(None))):
+            return not edge_trimmed(desired, current or "")
         return desired != current
+
+
+def unusable_name(value):
+    """A name a task may not give (``check_name``): one that begins or ends with white space."""
+    return isinstance(value, str) and value != value.strip()
+
+
+def check_name(option, value):
+    """Refuse a name (each name of a list) that begins or ends with white space, naming the option.
+
+    Names match exactly, and the guides do not say whether a device keeps edge
+    whitespace: such a name would be found on one device and created again on
+    every run on another.
+    """
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            check_name("%s[%d]" % (option, index), item)
+    elif unusable_name(value):
+        raise ValidationError("%s must not begin or end with white space: %r" % (option, value))
+
+
+def check_names(params, options):
+    """``check_name`` of each of ``options`` in ``params`` (a task's names of the resources it refers to)."""
+    for option in options:
+        check_name(option, params.get(option))
+
+
+def edge_trimmed(desired, current):
+    """Whether the device's text is the desired text, or that text with some of its edge whitespace trimmed.
+
+    What a device that keeps edge whitespace and one that trims it (all of it, or
+    only one end) store of ``desired``; an absent field stands for "" (a trimmed
+    text of only white space). Any other difference, inside the text or in edge
+    whitespace the desired text does not have, is a change.
+    """
+    return current.strip() == desired.strip() and current in desired
 
 
 def check_xml_text(name, value, secret=False):

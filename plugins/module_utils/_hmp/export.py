@@ -10,7 +10,8 @@ session planners compare (``parts.part_reads``, ``device_metadata``,
 equal: only what the device reports, option names and values as the modules
 take them, sources, users and groups by name. An item is named by its name
 (title) alone when that is unique on the platform, so that the export applies
-to another HMP; otherwise by name and id, with a warning. Secret fields are
+to another HMP; otherwise by name and id, with a warning; by id alone when the
+name begins or ends with white space, which hmp_lineup refuses. Secret fields are
 never exported: they are listed in ``secrets`` instead. Items are sorted by
 name, nested lists kept in the device's (stable) order or sorted where the
 modules compare them as sets, so two exports of one platform are equal.
@@ -29,6 +30,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.resource impo
 from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule import active_schedule
 from ansible_collections.haivision.media.plugins.module_utils._hmp.parts import SESSION_PARTS_READ, part_reads, read_many_parts
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import device_permission
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import unusable_name
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import duplicated_names
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import run_concurrently
 
@@ -41,6 +43,8 @@ def _schedule(events):
 def _identity(kind, record, duplicated):
     """The item's name (title), and its id when the name does not identify it alone."""
     key = KEYS[kind]
+    if unusable_name(record.get(key)):
+        return {"id": record["id"]}  # hmp_lineup refuses such a name: the item leaves it alone
     item = {key: record.get(key)}
     if record.get(key) in duplicated or not record.get(key):
         item["id"] = record["id"]
@@ -74,9 +78,14 @@ class Export:
         session_dups = duplicated_names(sessions, "title")
         self.warn_duplicates("sources", sources, source_dups)
         self.warn_duplicates("sessions", sessions, session_dups)
+        for kind, records in (("sources", sources), ("sessions", sessions)):
+            for record in (r for r in records if unusable_name(r.get(KEYS[kind]))):
+                self.warnings.append("%s %r (id %s): hmp_lineup refuses a %s that begins or ends with white space, so "
+                                     "it is exported by id, without the %s" % (SINGULAR[kind], record[KEYS[kind]],
+                                                                             record["id"], KEYS[kind], KEYS[kind]))
         # A session names a source by name when that is unique, else by id (the line-up takes both).
-        references = dict((s["id"], s["id"] if s.get("name") in source_dups or not s.get("name") else s["name"])
-                          for s in sources)
+        references = dict((s["id"], s["id"] if s.get("name") in source_dups or not s.get("name")
+                           or unusable_name(s["name"]) else s["name"]) for s in sources)
         lineup = {
             "sources": self.sorted_items("sources", [self.source_item(s, source_dups) for s in sources]),
             "sessions": self.sorted_items("sessions", [self.session_item(s, p, session_dups, references)
@@ -102,7 +111,7 @@ class Export:
         values.pop("name", None)
         item.update(values)
         for option in secrets:
-            secret = {"kind": "sources", "name": item["name"], "option": option}
+            secret = {"kind": "sources", "name": record.get("name"), "option": option}
             if "id" in item:
                 secret["id"] = item["id"]
             self.secrets.append(secret)
@@ -148,7 +157,7 @@ class Export:
     @staticmethod
     def share(share):
         """One share: its user or group by name (by id when the platform names none) and its permission."""
-        item = {"name": share["name"]} if share.get("name") else {"id": share.get("id")}
+        item = {"name": share["name"]} if share.get("name") and not unusable_name(share["name"]) else {"id": share.get("id")}
         item.update(type=share.get("shareType"), permission=device_permission(share.get("permission")))
         return item
 

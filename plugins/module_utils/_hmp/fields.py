@@ -21,12 +21,12 @@ SOURCE_TYPES = ["UDP", "SRT"]
 SRT_MODES = ["CALLER", "LISTENER", "RENDEZVOUS"]
 
 SOURCE_FIELDS = FieldSet([
-    Field("name"),
+    Field("name", identity_name=True),
     Field("type", choices=SOURCE_TYPES),
     Field("host"),
     Field("port", kind="int", minimum=1, maximum=65535),
     Field("multicast", kind="bool", bool_words=JSON_BOOL),
-    Field("description", absent=""),
+    Field("description", absent="", free_text=True),
     Field("continuous", kind="bool", bool_words=JSON_BOOL),
     Field("mode", choices=SRT_MODES),
     # Guide silent on ranges: Haivision's usual SRT bounds.
@@ -50,8 +50,8 @@ SOURCE_REQUIRED_IF = [
 ]
 
 SESSION_FIELDS = FieldSet([
-    Field("title"),
-    Field("description", absent=""),
+    Field("title", identity_name=True),
+    Field("description", absent="", free_text=True),
     Field("active", kind="bool", bool_words=JSON_BOOL, absent=False),
     Field("syncrecord", kind="bool", bool_words=JSON_BOOL, absent=False),
     Field("distribution_policies", "distributionPolicies", kind="set", absent=[]),
@@ -72,8 +72,8 @@ SHARE_PARTS = FieldSet([Field("shares", kind="map")])
 # An asset (a recorded video): the two properties its PUT takes (title required,
 # description reset when left out), and its metadata and public share parts.
 ASSET_FIELDS = FieldSet([
-    Field("title"),
-    Field("description", absent=""),
+    Field("title", identity_name=True),
+    Field("description", absent="", free_text=True),
 ])
 ASSET_PARTS = FieldSet([
     Field("metadata", kind="map"),

@@ -19,7 +19,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.parts import 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import (
     SESSIONS_PATH, SOURCES_PATH, HMPKind, request_write)
 from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change, Write
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_names
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import NEW_ID, Directory, match_one
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
@@ -90,6 +90,7 @@ class HMPRecording(HMPKind):
         for index, reference in enumerate(params.get("recorders") or []):
             if not reference or not reference.strip():
                 raise ValidationError("recorders[%d] is empty; give a source name or id" % index)
+        check_names(params, ("session", "recorders"))
         return {"state": params["state"], "recorders": params.get("recorders")}
 
     def locate(self, params, listed=None):

@@ -16,7 +16,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.resource impo
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import (
     PrincipalDirectory, desired_shares, plan_shares, read_shares, resolve_shares)
 from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_names
 
 
 class SharesChange(Change):
@@ -60,6 +60,7 @@ class ResourceShares(HMPKind):
         present = params["state"] == "present"
         if params["purge"] and not present:
             raise ValidationError("purge applies to state=present only")
+        check_names(params, (cls.key,))
         return desired_shares(params["shares"], permission_required=present)
 
     def locate(self, params, listed=None):

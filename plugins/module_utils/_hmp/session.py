@@ -25,7 +25,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.schedule impo
 from ansible_collections.haivision.media.plugins.module_utils._hmp.session_sources import plan_session_sources, sources_view
 from ansible_collections.haivision.media.plugins.module_utils._hmp.shares import PrincipalDirectory
 from ansible_collections.haivision.media.plugins.module_utils._common.change import Write
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_names
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import NEW_ID, IdentityError
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import HaivisionError, run_concurrently
 
@@ -48,6 +48,7 @@ class SessionTask(ContentTask):
         for index, reference in enumerate(self.sources or []):
             if not reference:
                 raise ValidationError("sources[%d] is empty; give a source name or id" % index)
+        check_names(params, ("sources",))
 
     def managed(self):
         managed = super(SessionTask, self).managed()

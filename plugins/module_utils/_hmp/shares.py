@@ -24,7 +24,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import Part
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import quote_id
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, match_one
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_name
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -60,6 +60,7 @@ def desired_shares(items, option="shares", permission_required=True):
                 raise ValidationError("%s.permission is required: WATCH, EDIT, OWN or the uuid of an access permission" % prefix)
         else:
             permission = canonical_permission(permission, prefix + ".permission")
+        check_name(prefix + ".name", item.get("name"))
         principal = (item["type"], item.get("id") or item["name"])
         if principal in seen:
             raise ValidationError("%s: the %s %s is listed twice" % (prefix, item["type"].lower(), item.get("id") or item["name"]))

@@ -18,7 +18,7 @@ from ansible_collections.haivision.media.plugins.module_utils._hmp.client import
 from ansible_collections.haivision.media.plugins.module_utils._hmp.fields import STB_FIELDS
 from ansible_collections.haivision.media.plugins.module_utils._hmp.resource import PATHS, HMPKind, request_write
 from ansible_collections.haivision.media.plugins.module_utils._common.change import EMPTY_DIFF, Change
-from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import ValidationError, check_names
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import IdentityError, match_one
 from ansible_collections.haivision.media.plugins.module_utils._common.transport import ApiError, HaivisionError, run_concurrently
 
@@ -71,6 +71,7 @@ class STBTask:
                 raise ValidationError("text_message.text is empty")
             if message["seconds"] < 1:
                 raise ValidationError("text_message.seconds must be at least 1, got %s" % message["seconds"])
+        check_names(params, ("name", "tag", "channel"))
         self.message = message
         self.reboot = params["reboot"]
 

@@ -8,7 +8,9 @@ through its kind's ``FieldSet.from_device`` (the very values the line-up
 compares), keeps only what the device reported, and leaves secret fields out
 (listed in ``secrets`` instead). A stream's references name the resources by
 name when the name is unique on the device, else by uuid; an item whose name
-is not unique carries its uuid too, with a warning. Items are sorted by name
+is not unique carries its uuid too, with a warning. A name that begins or ends
+with white space, which a line-up refuses, is left out: the item and references
+to it go by uuid, with a warning. Items are sorted by name
 (then uuid) and set values are sorted, so two exports of one device are equal.
 """
 
@@ -18,6 +20,7 @@ __metaclass__ = type
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import LINEUP_KINDS
 from ansible_collections.haivision.media.plugins.module_utils._kraken.lineup import KIND_TYPES
 from ansible_collections.haivision.media.plugins.module_utils._kraken.stream import REFERENCE_KINDS, RUNNING
+from ansible_collections.haivision.media.plugins.module_utils._common.fields import unusable_name
 from ansible_collections.haivision.media.plugins.module_utils._common.identity import duplicated_names
 
 
@@ -25,6 +28,10 @@ def export_item(fields, raw, uuid=None):
     """(item, secret options) of one resource: the options the device reported, canonical, secrets left out."""
     values, secrets = fields.exported(fields.from_device(raw), drop_empty=True)
     item = {}
+    if uuid and unusable_name(values.get("name")):
+        # A line-up refuses such a name: the item means the resource by its uuid and leaves the name alone.
+        del values["name"]
+        item["uuid"] = uuid
     for option, value in values.items():
         item[option] = value
         if option == "name" and uuid:
@@ -49,7 +56,7 @@ class Exporter:
     def reference(self, kind, uuid):
         """A reference by name when the name is unique on the device, else by uuid."""
         name = self.uuid_names.get((kind, uuid))
-        if name is None or name in self.ambiguous[kind]:
+        if name is None or name in self.ambiguous[kind] or unusable_name(name):
             return uuid
         return name
 
@@ -60,20 +67,23 @@ class Exporter:
             items = []
             for raw in self.details[kind]:
                 name = raw.get("name")
-                twice = name in self.ambiguous[kind]
-                item, secrets = export_item(fields, raw, raw["uuid"] if twice else None)
+                by_uuid = name in self.ambiguous[kind] or unusable_name(name)
+                item, secrets = export_item(fields, raw, raw["uuid"] if by_uuid else None)
                 if kind == "streams":
                     self.stream_parts(item, raw)
                 for option in secrets:
                     secret = dict(kind=kind, name=name, option=option)
-                    if twice:
+                    if by_uuid:
                         secret["uuid"] = raw["uuid"]
                     self.secrets.append(secret)
                 items.append(item)
-            for name in sorted(self.ambiguous[kind], key=str):
+            for name in sorted((n for n in self.ambiguous[kind] if not unusable_name(n)), key=str):
                 count = sum(1 for raw in self.details[kind] if raw.get("name") == name)
                 self.warnings.append("%d %s are named %r: exported by name and uuid, so the line-up holds this device only"
                                      % (count, kind, name))
+            for name in sorted(set(r.get("name") for r in self.details[kind] if unusable_name(r.get("name")))):
+                self.warnings.append("%s named %r: a line-up refuses a name that begins or ends with white space, so "
+                                     "they are exported by uuid, without the name" % (kind, name))
             lineup[kind] = sorted(items, key=lambda i: (i.get("name") or "", i.get("uuid") or ""))
         self.secrets.sort(key=lambda s: (s["kind"], s["name"] or "", s.get("uuid") or "", s["option"]))
         return lineup

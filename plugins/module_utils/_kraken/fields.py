@@ -49,8 +49,8 @@ def srt_fields(encryption=False):
 
 
 INPUT_FIELDS = FieldSet([
-    Field("name"),
-    Field("description", absent=""),
+    Field("name", identity_name=True),
+    Field("description", absent="", free_text=True),
     Field("stream_type", "streamType", choices=["MPEG2TS", "SRT", "DECKLINK", "V4L2", "RTSP", "MJPEGRAW"], absent="MPEG2TS"),
     Field("url"),
     Field("interface", normalizer=nic_name, absent="auto"),
@@ -61,8 +61,8 @@ INPUT_FIELDS = FieldSet([
 ] + srt_fields(), xml_text=True)
 
 OUTPUT_FIELDS = FieldSet([
-    Field("name"),
-    Field("description", absent=""),
+    Field("name", identity_name=True),
+    Field("description", absent="", free_text=True),
     Field("url"),
     Field("stream_type", "streamType", choices=["", "SRT"], absent=""),
     Field("mtu", kind="int", minimum=228, maximum=1500),
@@ -73,15 +73,15 @@ OUTPUT_FIELDS = FieldSet([
         Field("transmit_sap", "transmitSap", kind="bool"),
         Field("address"),
         Field("port", kind="int", minimum=1, maximum=65535),
-        Field("session_name", "sessionName"),
-        Field("session_description", "sessionDescription"),
-        Field("keywords"),
-        Field("author"),
+        Field("session_name", "sessionName", free_text=True),
+        Field("session_description", "sessionDescription", free_text=True),
+        Field("keywords", free_text=True),
+        Field("author", free_text=True),
     ]),
 ] + srt_fields(encryption=True), xml_text=True)
 
 TRANSCODER_FIELDS = FieldSet([
-    Field("name"),
+    Field("name", identity_name=True),
     Field("resolution_mode", "resolutionMode", kind="int", choices=[1, 2, 3]),
     Field("resolution", kind="dict", children=[
         Field("width", kind="int", minimum=1, maximum=8192),
@@ -134,19 +134,19 @@ def is_link(text):
 
 
 STREAM_FIELDS = FieldSet([
-    Field("name"),
-    Field("description", absent=""),
+    Field("name", identity_name=True),
+    Field("description", absent="", free_text=True),
     Field("auto_start", kind="bool", bool_words=("true", "false")),
-    Field("input", normalizer=reference_id("input"), absent=""),
-    Field("transcoder", normalizer=reference_id("transcoder"), absent=""),
-    Field("outputs", kind="set", normalizer=reference_id("output"), absent=[]),
-    Field("passthru", normalizer=reference_id("output"), absent=""),
+    Field("input", normalizer=reference_id("input"), absent="", identity_name=True),
+    Field("transcoder", normalizer=reference_id("transcoder"), absent="", identity_name=True),
+    Field("outputs", kind="set", normalizer=reference_id("output"), absent=[], identity_name=True),
+    Field("passthru", normalizer=reference_id("output"), absent="", identity_name=True),
     Field("metadatas", kind="set", normalizer=reference_id("metadata"), absent=[]),
 ], xml_text=True)
 
 # A saved configuration: the list and the detail both carry name and defaultConfig (yes/no).
 # A PUT cannot change either field as such: it takes <default> and <activate> (kraken_configuration).
 CONFIGURATION_FIELDS = FieldSet([
-    Field("name"),
+    Field("name", identity_name=True),
     Field("default", "defaultConfig", kind="bool", bool_words=("yes", "no"), absent=False),
 ], xml_text=True)
