@@ -121,6 +121,13 @@ plan:
   elements: dict
   sample: [{"method": "POST", "path": "/apis/sessions/ad0eff6f-12b3-4622-893e-a5586046ab82/recordings",
             "kind": "recordings", "name": "Town hall", "action": "create"}]
+plan_digest:
+  description:
+    - sha256 (hex) of the plan and what each write sets (a secret only as changed or not, never by value);
+      null when the plan is empty. The same task on the same device gives the same digest, in check mode too.
+  returned: always
+  type: str
+  sample: 3f0c1b6e0e7a4a1c9d2f8b7a6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC

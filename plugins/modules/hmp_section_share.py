@@ -128,6 +128,13 @@ plan:
   elements: dict
   sample: [{"method": "POST", "path": "/apis/sections/5e9297a0-17e1-4ca8-8323-98398307aa71/shares",
             "kind": "sections", "name": "Training", "action": "update"}]
+plan_digest:
+  description:
+    - sha256 (hex) of the plan and what each write sets (a secret only as changed or not, never by value);
+      null when the plan is empty. The same task on the same device gives the same digest, in check mode too.
+  returned: always
+  type: str
+  sample: 3f0c1b6e0e7a4a1c9d2f8b7a6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._hmp.client import HMP_CONNECTION_SPEC

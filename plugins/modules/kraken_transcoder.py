@@ -184,6 +184,24 @@ uuid:
   returned: when the transcoder exists or existed
   type: str
   sample: b7fe6ed1-9082-4a22-b848-3673e0b56c23
+plan:
+  description:
+    - The requests the task sends (in check mode, would send), in their order, each with C(method), C(path),
+      C(kind), C(name) and C(action) (and C(note) where the path alone does not say what it carries). Request
+      bodies are left out, so no secret appears.
+    - A C(path) holds "(new)" where the device has not assigned the id yet.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "PUT", "path": "/apis/kraken/outputs/output-f5684714-5ee6-4523-ab73-c61773769b53",
+            "kind": "outputs", "name": "studio-out", "action": "update"}]
+plan_digest:
+  description:
+    - sha256 (hex) of the plan and what each write sets (a secret only as changed or not, never by value);
+      null when the plan is empty. The same task on the same device gives the same digest, in check mode too.
+  returned: always
+  type: str
+  sample: 3f0c1b6e0e7a4a1c9d2f8b7a6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d
 '''
 
 from ansible_collections.haivision.media.plugins.module_utils._kraken.client import KRAKEN_CONNECTION_SPEC
