@@ -79,10 +79,11 @@ class Export:
         self.warn_duplicates("sources", sources, source_dups)
         self.warn_duplicates("sessions", sessions, session_dups)
         for kind, records in (("sources", sources), ("sessions", sessions)):
-            for record in (r for r in records if unusable_name(r.get(KEYS[kind]))):
+            key = KEYS[kind]
+            for record in (r for r in records if unusable_name(r.get(key))):
                 self.warnings.append("%s %r (id %s): hmp_lineup refuses a %s that begins or ends with white space, so "
-                                     "it is exported by id, without the %s" % (SINGULAR[kind], record[KEYS[kind]],
-                                                                             record["id"], KEYS[kind], KEYS[kind]))
+                                     "it is exported by id, without the %s"
+                                     % (SINGULAR[kind], record[key], record["id"], key, key))
         # A session names a source by name when that is unique, else by id (the line-up takes both).
         references = dict((s["id"], s["id"] if s.get("name") in source_dups or not s.get("name")
                            or unusable_name(s["name"]) else s["name"]) for s in sources)
