@@ -33,12 +33,14 @@ seealso:
     description: Manage who may use a source.
   - module: haivision.media.hmp_info
     description: Read what an HMP holds.
-  - ref: ansible_collections.haivision.media.docsite.choosing
+  - name: One task per resource, or one task per device (README)
     description: >-
       The C(haivision.media.hmp_live_session) role converges
-      a live session with its sources and shares from one variable; the guide compares roles, resource modules and line-ups.
-  - ref: ansible_collections.haivision.media.docsite.fleets
-    description: Fleets with line-ups, and drift enforcement from an inventory.
+      a live session with its sources and shares from one variable; the README compares roles, resource modules and line-ups.
+    link: https://github.com/haivision-media/haivision.media/blob/main/README.md#one-task-per-resource-or-one-task-per-device
+  - name: Drift enforcement, cron and AWX (README)
+    description: Fleets with line-ups, and drift enforcement from an inventory (cron and AWX).
+    link: https://github.com/haivision-media/haivision.media/blob/main/README.md#drift-enforcement-cron-and-awx
 options:
   sources:
     description:

@@ -38,12 +38,14 @@ seealso:
     description: Manage one stream, tying an input, a transcoder and outputs together, and whether it runs.
   - module: haivision.media.kraken_info
     description: Read what a Kraken holds.
-  - ref: ansible_collections.haivision.media.docsite.choosing
+  - name: One task per resource, or one task per device (README)
     description: >-
       The C(haivision.media.kraken_channel) role converges
-      a channel (input, transcoder, outputs, stream) from one variable; the guide compares roles, resource modules and line-ups.
-  - ref: ansible_collections.haivision.media.docsite.fleets
-    description: Fleets with line-ups, and drift enforcement from an inventory.
+      a channel (input, transcoder, outputs, stream) from one variable; the README compares roles, resource modules and line-ups.
+    link: https://github.com/haivision-media/haivision.media/blob/main/README.md#one-task-per-resource-or-one-task-per-device
+  - name: Drift enforcement, cron and AWX (README)
+    description: Fleets with line-ups, and drift enforcement from an inventory (cron and AWX).
+    link: https://github.com/haivision-media/haivision.media/blob/main/README.md#drift-enforcement-cron-and-awx
 options:
   inputs:
     description:

@@ -465,11 +465,6 @@ def test_ansible_doc_renders_every_module(module):
         assert "- %s " % key in text or "- %s\n" % key in text, key
 
 
-# These two still name the guides by docsite label (ref:), which ansible-doc turns into a docs.ansible.com
-# search that finds nothing; their documentation changes with their item validation, in its own change.
-SEEALSO_BY_LABEL = ("kraken_lineup", "hmp_lineup")
-
-
 def readme_anchors():
     """The anchors GitHub gives the README's headings."""
     with open(os.path.join(ROOT, "README.md")) as handle:
@@ -477,7 +472,7 @@ def readme_anchors():
     return set(re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings)
 
 
-@pytest.mark.parametrize("module", [m for m in MODULES if m not in SEEALSO_BY_LABEL])
+@pytest.mark.parametrize("module", MODULES)
 def test_see_also_links_are_real_pages_of_the_collection(module):
     with open(os.path.join(ROOT, "galaxy.yml")) as handle:
         documentation = yaml.safe_load(handle)["documentation"]
