@@ -266,15 +266,15 @@ def test_a_device_that_cannot_be_checked_is_reported_and_fails_the_run(fleet, tm
     assert run.statuses() == {"kraken-a": "corrected", "kraken-b": "error", "kraken-c": "error"}
     errors = dict((e["device"], e["error"]) for e in run.report["errors"])
     assert "HTTP 401" in errors["kraken-b"]
-    # The line-up's own validation, before any request: the item and the unknown key are named.
-    assert "outputs[0] (typo-out)" in errors["kraken-c"] and "tll" in errors["kraken-c"]
+    # ansible-core's validation of the items, before any request: the key is named as unsupported, with its kind.
+    assert "Unsupported parameters" in errors["kraken-c"] and "outputs.tll" in errors["kraken-c"]
     assert "2 device(s) could not be checked" in run.output
     assert "not-the-secret-0123" not in run.output + json.dumps(run.report)
     assert fleet.krakens[1].writes() == [] and fleet.krakens[2].requests() == []
 
 
 def test_a_bad_line_up_is_that_device_s_error_before_any_request_and_the_others_still_run(fleet, tmp_path):
-    """Unknown keys are the line-up's own validation errors: in an item (named with its key) and at the top."""
+    """Unknown keys fail that device before any request: in an item (its kind and key named) and at the top."""
     fleet.reset()
     path = tmp_path / "hosts.yml"
     fleet.inventory(path, krakens=2, hmp=True)
@@ -292,7 +292,7 @@ def test_a_bad_line_up_is_that_device_s_error_before_any_request_and_the_others_
     assert run.statuses() == {"kraken-a": "drift", "kraken-b": "error", "hmp-main": "error"}
     assert len(run.report["changes"]) == 6 and set(c["device"] for c in run.report["changes"]) == {"kraken-a"}
     errors = dict((e["device"], e["error"]) for e in run.report["errors"])
-    assert "sessions[0] (Demo town hall)" in errors["hmp-main"] and "activ" in errors["hmp-main"]
+    assert "Unsupported parameters" in errors["hmp-main"] and "sessions.activ" in errors["hmp-main"]
     assert "kraken_lineup of kraken-b has keys that haivision.media.kraken_lineup does not take: stream" in errors["kraken-b"]
     assert "2 device(s) could not be checked" in run.output
     assert fleet.hmp.requests() == [] and fleet.krakens[1].requests() == []
