@@ -217,6 +217,10 @@ def test_line_up_item_secrets_stay_masked_when_the_module_refuses_its_arguments_
     assert len(run.results) == len(REFUSED_LINE_UPS), run.output
     hits = leaks({"refused": run}, dict((k, v) for k, v in SECRETS.items() if "lineup" in k))
     assert hits == [], "\n".join(hits)
-    # There was something to mask: a refusal reports the items it was given, the passphrase replaced.
-    invocation = run.task("kraken lineup unknown item key")["result"]["invocation"]["module_args"]
-    assert invocation["inputs"][0]["name"] == "bad-in" and invocation["inputs"][0]["srt_passphrase"] != SECRETS["lineup unknown key"]
+    # There was something to mask: a refusal reports the items it was given, the passphrase replaced (up to
+    # ansible-core 2.20; 2.21 drops the invocation from every failed result, and -vvv printed what it had).
+    result = run.task("kraken lineup unknown item key")["result"]
+    if "invocation" in result:
+        invocation = result["invocation"]["module_args"]
+        assert invocation["inputs"][0]["name"] == "bad-in"
+        assert invocation["inputs"][0]["srt_passphrase"] != SECRETS["lineup unknown key"]
