@@ -486,7 +486,9 @@ def test_see_also_links_are_real_pages_of_the_collection(module):
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120, check=True)
     text = completed.stdout.decode("utf-8", "replace")
     assert "docs.ansible.com" not in text
-    assert all(link in text for link in links)
+    # ansible-core 2.16 wraps a long URL at its dashes over several lines: compare without the white space.
+    unwrapped = "".join(text.split())
+    assert all(link in unwrapped for link in links), text
 
 
 @pytest.mark.parametrize("name", FILTERS)
