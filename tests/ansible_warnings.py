@@ -31,20 +31,31 @@ def warnings_in(output):
     """The [WARNING] and [DEPRECATION WARNING] messages of ansible output, one string each.
 
     A message is its header line and the lines after it up to a blank line or the next result, task,
-    play or message (ansible-core wraps long warnings and, from 2.19, adds their origin), with its
-    whitespace collapsed so that a pattern matches however the message was wrapped.
+    play or message (ansible-core wraps long warnings and, from 2.19, adds their origin), unwrapped and
+    with its whitespace collapsed so that a pattern matches however the message was wrapped.
     """
     found = []
     lines = output.splitlines()
     for index, line in enumerate(lines):
         if WARNING_START.match(line):
-            block = [line]
+            message = " ".join(line.split())
             for following in lines[index + 1:]:
                 if not following.strip() or BLOCK_END.match(following):
                     break
-                block.append(following)
-            found.append(" ".join(" ".join(block).split()))
+                message = unwrap(message, " ".join(following.split()))
+            found.append(message)
     return found
+
+
+def unwrap(message, line):
+    """``message`` continued by its next printed ``line``.
+
+    ansible-core's textwrap breaks lines after a hyphen as well as at spaces (2.16 wraps a uuid at one
+    of its dashes): a line that ends in a hyphen glued to a word goes on without a space.
+    """
+    if re.search(r"\w-$", message):
+        return message + line
+    return message + " " + line
 
 
 def unexpected_warnings(output, expected=()):
