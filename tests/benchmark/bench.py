@@ -242,23 +242,29 @@ def traffic(entries):
 def round_trips(entries):
     """The sequential round trips of one device's requests under a standing latency, handshakes included.
 
-    Requests that overlap in time went side by side: one step, as long as its
-    slowest request (a request on a new connection is held for its TCP and TLS
-    handshakes too). Counted in units of the plain request's latency; None at 0 ms.
+    Requests that overlap in time form one step. A connection carries one request at a time, so its
+    requests within a step went one after another: a step costs its busiest connection's summed
+    latency (a request on a new connection is held for its TCP and TLS handshakes too). Without
+    that, a pool whose workers start their next request while others are in flight would count as
+    one step or several by the timing's jitter. Counted in units of the plain request's latency;
+    None at 0 ms.
     """
     held = [e["latency"] for e in entries if e["latency"]]
     if not held:
         return None
     unit = min(held)
-    total, step_end, step_cost = 0.0, None, 0.0
+    steps, step_end = [], None
     for entry in sorted(entries, key=lambda e: e["time"]):
         end = entry["time"] + entry["latency"]
         if step_end is None or entry["time"] >= step_end:
-            total += step_cost
-            step_end, step_cost = end, entry["latency"]
+            steps.append({})
+            step_end = end
         else:
-            step_end, step_cost = max(step_end, end), max(step_cost, entry["latency"])
-    return int(round((total + step_cost) / unit))
+            step_end = max(step_end, end)
+        busy = steps[-1]
+        connection = (entry.get("device"), entry["connection"])
+        busy[connection] = busy.get(connection, 0.0) + entry["latency"]
+    return int(round(sum(max(busy.values()) for busy in steps) / unit))
 
 
 def attribute(windows, entries):
