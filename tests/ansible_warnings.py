@@ -11,6 +11,7 @@ core_warnings() adds those the installed ansible-core causes by itself whatever 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import functools
 import inspect
 import re
 
@@ -64,19 +65,21 @@ def unwrap(message, line):
     return message + " " + line
 
 
+@functools.lru_cache(maxsize=None)
 def core_warnings():
     """The warnings the installed ansible-core prints by itself: found in its code, not guessed from its version.
 
     A core whose task parser deprecates an `action` mapping while its role loader still builds the role's
     argument validation task as one warns of its own task; any other core (2.16.19, 2.19 and later)
-    gets no pass for it, so a mapping of ours is still caught there.
+    gets no pass for it, so a mapping of ours is still caught there. Read once: the core does not change
+    while the tests run.
     """
     try:
         from ansible.parsing import mod_args
         from ansible.playbook.role import Role
     except ImportError:
         return ()
-    deprecates = "Using a mapping for `action` is deprecated" in inspect.getsource(mod_args)
+    deprecates = ROLE_VALIDATION_DEPRECATION in inspect.getsource(mod_args)
     builds_one = re.search(r"""['"]action['"]\s*:\s*\{""", inspect.getsource(Role._create_validation_task))
     return (ROLE_VALIDATION_DEPRECATION,) if deprecates and builds_one else ()
 
